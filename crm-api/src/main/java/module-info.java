@@ -1,0 +1,11 @@
+/**
+ * crm4j's published language: immutable value types and state records, commands, events, errors and the
+ * ports an embedding system implements (storage, notification, transactions). Depends on the JDK only.
+ */
+module org.crm4j.api {
+    requires static org.jspecify;
+
+    exports org.crm4j.common;
+    exports org.crm4j.requisites;
+    exports org.crm4j.client;
+}
