@@ -8,4 +8,5 @@ module org.crm4j.api {
     exports org.crm4j.common;
     exports org.crm4j.requisites;
     exports org.crm4j.client;
+    exports org.crm4j.storage;
 }

@@ -1,0 +1,17 @@
+package org.crm4j.storage;
+
+import org.crm4j.client.ClientStore;
+import org.crm4j.common.Transactions;
+
+/**
+ * Where crm4j keeps its aggregates: one store per aggregate and the transaction boundary they share. The
+ * embedding system hands one to {@code Crm.builder().storage(...)}: crm-core's in-memory storage (the default),
+ * crm-jpa's {@code JpaStorage}, or its own implementation. Implementations are thread-safe.
+ */
+public interface CrmStorage {
+    /** The client cards. */
+    ClientStore clients();
+
+    /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
+    Transactions transactions();
+}
