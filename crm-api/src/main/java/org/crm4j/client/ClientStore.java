@@ -21,7 +21,7 @@ import org.crm4j.requisites.Inn;
  *   <li>Two cards may not share {@link Requisites#uniqueKey()} (INN and KPP): the second save throws
  *       {@link DuplicateException} with key {@code inn}.</li>
  *   <li>Lookups never scan every card: phone, INN, e-mail and name are indexed. Each returns cards in a stable
- *       order (by name key, then id) and never {@code null}.</li>
+ *       order (by name key, then the id's canonical text) and never {@code null}.</li>
  *   <li>Returned cards are the stored state: nothing the caller does afterwards changes what is stored.</li>
  *   <li>Implementations are thread-safe.</li>
  * </ul>

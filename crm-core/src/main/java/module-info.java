@@ -1,0 +1,14 @@
+/**
+ * crm4j's behaviour: the {@link org.crm4j.core.Crm} entry point, use-case facades, pure rules and the in-memory
+ * storage that is the embedded default.
+ */
+module org.crm4j.core {
+    requires transitive org.crm4j.api;
+    requires com.google.i18n.phonenumbers.libphonenumber;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    exports org.crm4j.core;
+    exports org.crm4j.core.common;
+    exports org.crm4j.core.client;
+}

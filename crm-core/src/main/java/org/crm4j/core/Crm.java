@@ -1,0 +1,108 @@
+package org.crm4j.core;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.crm4j.common.CrmEventListener;
+import org.crm4j.core.client.Clients;
+import org.crm4j.core.common.PhoneNumbers;
+import org.crm4j.storage.CrmStorage;
+
+/**
+ * crm4j's entry point: one object per application, built once and shared, giving the use cases of each part of
+ * the CRM. No framework is needed; the same object works in Spring, Jakarta EE or plain Java, and the embedding
+ * system owns threads and transactions.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder().build();                    // in memory, system clock, region RU
+ * ClientCard card = crm.clients().register(ClientForm.organisation("Рога и копыта")
+ *         .inn("7707083893").phone("8 (495) 123-45-67").build());
+ * crm.clients().findByPhone("+7 495 123 45 67");      // the caller is identified
+ * }</pre>
+ *
+ * Immutable and thread-safe.
+ */
+public final class Crm {
+    private final CrmStorage storage;
+    private final Clock clock;
+    private final PhoneNumbers phoneNumbers;
+    private final Clients clients;
+
+    private Crm(Builder b) {
+        this.storage = b.storage;
+        this.clock = b.clock;
+        this.phoneNumbers = PhoneNumbers.forRegion(b.defaultRegion);
+        this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener);
+    }
+
+    /** A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, region RU, no listener. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Client cards: registration, formal section, contact persons, managers, lookups. */
+    public Clients clients() {
+        return clients;
+    }
+
+    /** The storage this CRM keeps its state in. */
+    public CrmStorage storage() {
+        return storage;
+    }
+
+    /** The clock the CRM reads the time from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Phone reading and formatting with the default region. */
+    public PhoneNumbers phoneNumbers() {
+        return phoneNumbers;
+    }
+
+    /** Builds a {@link Crm}. Not thread-safe; the {@code Crm} it builds is. */
+    public static final class Builder {
+        private CrmStorage storage = new InMemoryStorage();
+        private Clock clock = Clock.systemUTC();
+        private String defaultRegion = "RU";
+        private CrmEventListener listener = CrmEventListener.none();
+
+        private Builder() {
+        }
+
+        /** Where aggregates are kept. Default: a new {@link InMemoryStorage}. */
+        public Builder storage(CrmStorage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /** Where the time comes from. Default: {@link Clock#systemUTC()}. Tests pass a settable clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The region phone numbers typed without a country code belong to, ISO 3166-1 alpha-2. Default: RU, so
+         * that {@code 8 (495) 123-45-67} reads as +74951234567.
+         */
+        public Builder defaultRegion(String region) {
+            this.defaultRegion = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** Who hears of CRM events after each change is saved. Default: nobody. */
+        public Builder listener(CrmEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the CRM.
+         *
+         * @throws org.crm4j.common.ValidationException when the default region has no numbering plan
+         */
+        public Crm build() {
+            return new Crm(this);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.crm4j.core;
+
+import org.crm4j.client.ClientStore;
+import org.crm4j.common.Transactions;
+import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.storage.CrmStorage;
+
+/**
+ * Every aggregate kept in memory: the default storage of {@link Crm}, for tests, demonstrations and embedding
+ * systems that keep the CRM's state elsewhere. Each store is atomic per call, so no transaction is needed.
+ * Nothing survives the JVM. Thread-safe.
+ */
+public final class InMemoryStorage implements CrmStorage {
+    private final InMemoryClientStore clients = new InMemoryClientStore();
+
+    @Override
+    public ClientStore clients() {
+        return clients;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return Transactions.none();
+    }
+}
