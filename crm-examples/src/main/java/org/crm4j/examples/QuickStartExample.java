@@ -1,0 +1,72 @@
+package org.crm4j.examples;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.crm4j.client.BankAccountInput;
+import org.crm4j.client.ClientCard;
+import org.crm4j.client.ClientForm;
+import org.crm4j.client.ContactForm;
+import org.crm4j.client.PhoneMatch;
+import org.crm4j.common.AddressPurpose;
+import org.crm4j.common.ContactPurpose;
+import org.crm4j.common.EmployeeId;
+import org.crm4j.common.ValidationException;
+import org.crm4j.core.Crm;
+
+/**
+ * crm4j in one page: register two clients with contact persons on the embedded in-memory storage, identify a
+ * caller by a number typed the way a person types it, and see a form with mistakes refused with every mistake
+ * named.
+ *
+ * <p>Run: {@code ./mvnw -q -pl crm-examples -am verify -DskipTests -Prun-example}
+ */
+public final class QuickStartExample {
+    private QuickStartExample() {
+    }
+
+    public static void main(String[] args) {
+        Crm crm = Crm.builder().defaultRegion("RU").build();
+
+        ClientCard roga = crm.clients().register(
+                ClientForm.organisation("Рога и копыта").legalForm("ООО")
+                        .inn("7707083893").kpp("773601001").ogrn("1027700132195")
+                        .address(AddressPurpose.LEGAL, "117997", "Москва", "Москва", "ул. Вавилова, д. 19")
+                        .bankAccount(BankAccountInput.ru("044525225", "40702810938000000001",
+                                "30101810400000000225", "ПАО Сбербанк"))
+                        .phone("8 (495) 123-45-67", ContactPurpose.MAIN)
+                        .email("info@roga.example")
+                        .region("msk").industry("retail").leadSource("exhibition")
+                        .build(),
+                List.of(ContactForm.of("Иванов", "Иван", "Иванович").position("Генеральный директор")
+                                .phone("+7 916 555-44-33", ContactPurpose.MOBILE).email("ivanov@roga.example")
+                                .birthday(LocalDate.of(1970, 5, 17)).build(),
+                        ContactForm.of("Петрова", "Ольга", null).position("Главный бухгалтер")
+                                .phone("8 495 123 45 68").build()));
+        crm.clients().assignManager(roga.id(), EmployeeId.of("anna.smirnova"), EmployeeId.of("head.of.sales"),
+                "Moscow retail");
+
+        crm.clients().register(ClientForm.soleProprietor("Сёмин", "Пётр", "Алексеевич")
+                .inn("500100732259").phone("+7 (903) 111-22-33").build());
+
+        System.out.println("Registered: " + roga.name() + ", INN " + roga.requisites().inn()
+                + ", phones " + roga.allPhones());
+
+        String typed = "8 916 555 44 33";
+        for (PhoneMatch match : crm.clients().findByPhone(typed)) {
+            System.out.println("Incoming call from " + typed + ": " + match.client().name()
+                    + match.contact().map(c -> ", " + c.name().fullName() + " (" + c.position() + ")").orElse("")
+                    + ", manager " + crm.clients().get(match.client().id()).responsibleManager().orElseThrow());
+        }
+        System.out.println("Found by name 'рог': " + crm.clients().findByName("рог", 10).stream()
+                .map(ClientCard::name).toList());
+
+        try {
+            crm.clients().register(ClientForm.organisation("Ошибкин и партнёры")
+                    .inn("7707083894").phone("12-34").email("not-an-e-mail").build());
+        } catch (ValidationException e) {
+            System.out.println("Refused, nothing stored:");
+            e.violations().forEach(v -> System.out.println("  " + v.field() + " [" + v.code() + "] "
+                    + v.message()));
+        }
+    }
+}
