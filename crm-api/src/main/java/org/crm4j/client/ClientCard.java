@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.crm4j.common.Address;
 import org.crm4j.common.ContactEmail;
 import org.crm4j.common.ContactPhone;
+import org.crm4j.common.Email;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.common.PersonName;
 import org.crm4j.common.PhoneNumber;
@@ -139,7 +140,7 @@ public record ClientCard(ClientId id, long version, ClientKind kind, ClientRelat
                 v.add("phones[" + i + "]", "phone.duplicate", phones.get(i).number(), "the phone is listed twice");
             }
         }
-        Set<Object> seenEmails = new HashSet<>();
+        Set<Email> seenEmails = new HashSet<>();
         for (int i = 0; i < emails.size(); i++) {
             if (!seenEmails.add(emails.get(i).address())) {
                 v.add("emails[" + i + "]", "email.duplicate", emails.get(i).address(), "the e-mail is listed twice");
@@ -197,8 +198,8 @@ public record ClientCard(ClientId id, long version, ClientKind kind, ClientRelat
     }
 
     /** Every e-mail address of the card and of its contact persons, without repeats. */
-    public Set<org.crm4j.common.Email> allEmails() {
-        Set<org.crm4j.common.Email> all = new LinkedHashSet<>();
+    public Set<Email> allEmails() {
+        Set<Email> all = new LinkedHashSet<>();
         Stream.concat(emails.stream(), contactPersons.stream().flatMap(c -> c.emails().stream()))
                 .forEach(e -> all.add(e.address()));
         return all;
