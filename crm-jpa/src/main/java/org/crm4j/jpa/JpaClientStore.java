@@ -1,0 +1,286 @@
+package org.crm4j.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.crm4j.client.ClientCard;
+import org.crm4j.client.ClientId;
+import org.crm4j.client.ClientNotFoundException;
+import org.crm4j.client.ClientStore;
+import org.crm4j.common.ConcurrentModificationException;
+import org.crm4j.common.CrmException;
+import org.crm4j.common.DuplicateException;
+import org.crm4j.common.Email;
+import org.crm4j.common.PhoneNumber;
+import org.crm4j.requisites.Inn;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link ClientStore} over JPA. Every operation costs a fixed number of statements whatever the size of the card
+ * or of the table:
+ * <ul>
+ *   <li>a lookup: one select of the matching cards, one of their contact persons, one of their parts;</li>
+ *   <li>an insert: one insert per table (batched by the provider);</li>
+ *   <li>an update: one guarded update of the card's row ({@code where id = ? and version = ?}, which is the
+ *       optimistic lock), one delete and one insert batch per child table.</li>
+ * </ul>
+ * Rows it loads or writes are detached before it returns, so a shared persistence context of the embedding
+ * system never holds crm4j's rows and never flushes them on its own.
+ */
+final class JpaClientStore implements ClientStore {
+    /** Cards per flush in an import, and ids per {@code in (...)} list. */
+    static final int CHUNK = 500;
+
+    private static final String UPDATE = updateStatement();
+
+    private final JpaSession session;
+    private final String prefix;
+
+    JpaClientStore(JpaSession session, String tablePrefix) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.prefix = tablePrefix.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public ClientCard save(ClientCard card) {
+        Objects.requireNonNull(card, "card");
+        ClientCard stored = card.toBuilder().version(card.version() + 1).build();
+        ClientMapping.Rows rows = ClientMapping.toRows(stored);
+        return session.inTransaction(em -> {
+            try {
+                if (card.version() == 0) {
+                    em.persist(rows.client());
+                    em.flush();
+                } else {
+                    guardedUpdate(em, rows.client(), card);
+                    em.createQuery("delete from CrmClientPart p where p.clientId = :id")
+                            .setParameter("id", rows.client().id).executeUpdate();
+                    em.createQuery("delete from CrmClientContact c where c.clientId = :id")
+                            .setParameter("id", rows.client().id).executeUpdate();
+                }
+                rows.contacts().forEach(em::persist);
+                em.flush();
+                rows.parts().forEach(em::persist);
+                em.flush();
+            } catch (PersistenceException e) {
+                throw JpaExceptions.translate(e, violated -> duplicate(violated, stored));
+            }
+            detach(em, List.of(rows.client()));
+            detach(em, rows.contacts());
+            detach(em, rows.parts());
+            return stored;
+        });
+    }
+
+    private void guardedUpdate(EntityManager em, ClientEntity row, ClientCard card) {
+        var update = em.createQuery(UPDATE)
+                .setParameter("id", row.id)
+                .setParameter("expected", card.version())
+                .setParameter("version", row.version);
+        row.changeableAttributes().forEach(update::setParameter);
+        if (update.executeUpdate() == 1) {
+            return;
+        }
+        List<Long> actual = em.createQuery("select c.version from CrmClient c where c.id = :id", Long.class)
+                .setParameter("id", row.id).getResultList();
+        if (actual.isEmpty()) {
+            throw new ClientNotFoundException(card.id());
+        }
+        throw new ConcurrentModificationException("client", card.id(), card.version(), actual.get(0));
+    }
+
+    private static String updateStatement() {
+        StringBuilder jpql = new StringBuilder("update CrmClient c set c.version = :version");
+        for (String attribute : new ClientEntity().changeableAttributes().keySet()) {
+            jpql.append(", c.").append(attribute).append(" = :").append(attribute);
+        }
+        return jpql.append(" where c.id = :id and c.version = :expected").toString();
+    }
+
+    private @Nullable CrmException duplicate(String violated, ClientCard card) {
+        if (violated.contains(prefix + "client_unique_key")) {
+            return new DuplicateException("client", "inn", card.requisites().uniqueKey());
+        }
+        if (violated.contains(prefix + "client_pk") || violated.contains("primary")) {
+            return new DuplicateException("client", "id", card.id());
+        }
+        return null;
+    }
+
+    @Override
+    public int insertAll(List<ClientCard> cards) {
+        List<ClientCard> stored = new ArrayList<>(cards.size());
+        Set<ClientId> ids = new HashSet<>();
+        Map<String, ClientCard> keys = new HashMap<>();
+        for (ClientCard card : cards) {
+            if (card.version() != 0) {
+                throw new IllegalArgumentException("insertAll takes new cards of version 0; " + card.id()
+                        + " has version " + card.version());
+            }
+            if (!ids.add(card.id())) {
+                throw new DuplicateException("client", "id", card.id());
+            }
+            String key = card.requisites().uniqueKey();
+            if (key != null && keys.putIfAbsent(key, card) != null) {
+                throw new DuplicateException("client", "inn", key);
+            }
+            stored.add(card.toBuilder().version(1).build());
+        }
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        return session.inTransaction(em -> {
+            for (int from = 0; from < stored.size(); from += CHUNK) {
+                List<ClientCard> chunk = stored.subList(from, Math.min(stored.size(), from + CHUNK));
+                refuseTaken(em, chunk);
+                List<ClientMapping.Rows> rows = chunk.stream().map(ClientMapping::toRows).toList();
+                try {
+                    rows.forEach(r -> em.persist(r.client()));
+                    em.flush();
+                    rows.forEach(r -> r.contacts().forEach(em::persist));
+                    em.flush();
+                    rows.forEach(r -> r.parts().forEach(em::persist));
+                    em.flush();
+                } catch (PersistenceException e) {
+                    // Taken keys were looked for above: this is a concurrent import of the same cards.
+                    throw JpaExceptions.translate(e, violated -> violated.contains(prefix + "client_unique_key")
+                            ? new DuplicateException("client", "inn", "(taken concurrently)")
+                            : violated.contains("primary") || violated.contains(prefix + "client_pk")
+                            ? new DuplicateException("client", "id", "(taken concurrently)") : null);
+                }
+                for (ClientMapping.Rows r : rows) {
+                    em.detach(r.client());
+                    detach(em, r.contacts());
+                    detach(em, r.parts());
+                }
+            }
+            return stored.size();
+        });
+    }
+
+    /** Refuses the chunk if a stored card has the id or the INN and KPP of one of its cards. */
+    private static void refuseTaken(EntityManager em, List<ClientCard> chunk) {
+        List<UUID> ids = chunk.stream().map(c -> c.id().value()).toList();
+        List<UUID> takenIds = em.createQuery("select c.id from CrmClient c where c.id in :ids", UUID.class)
+                .setParameter("ids", ids).setMaxResults(1).getResultList();
+        if (!takenIds.isEmpty()) {
+            throw new DuplicateException("client", "id", ClientId.of(takenIds.get(0)));
+        }
+        List<String> keys = chunk.stream().map(c -> c.requisites().uniqueKey()).filter(Objects::nonNull).toList();
+        if (!keys.isEmpty()) {
+            List<String> takenKeys = em.createQuery(
+                            "select c.uniqueKey from CrmClient c where c.uniqueKey in :keys", String.class)
+                    .setParameter("keys", keys).setMaxResults(1).getResultList();
+            if (!takenKeys.isEmpty()) {
+                throw new DuplicateException("client", "inn", takenKeys.get(0));
+            }
+        }
+    }
+
+    @Override
+    public Optional<ClientCard> findById(ClientId id) {
+        Objects.requireNonNull(id, "id");
+        return session.inTransaction(em -> load(em, em.createQuery(
+                "select c from CrmClient c where c.id = :id", ClientEntity.class)
+                .setParameter("id", id.value()))).stream().findFirst();
+    }
+
+    @Override
+    public List<ClientCard> findByPhone(PhoneNumber phone) {
+        Objects.requireNonNull(phone, "phone");
+        return session.inTransaction(em -> load(em, em.createQuery(
+                "select c from CrmClient c where c.id in "
+                        + "(select p.clientId from CrmClientPart p where p.phone = :phone)", ClientEntity.class)
+                .setParameter("phone", phone.e164())));
+    }
+
+    @Override
+    public List<ClientCard> findByInn(Inn inn) {
+        Objects.requireNonNull(inn, "inn");
+        return session.inTransaction(em -> load(em, em.createQuery(
+                "select c from CrmClient c where c.inn = :inn", ClientEntity.class)
+                .setParameter("inn", inn.value())));
+    }
+
+    @Override
+    public List<ClientCard> findByEmail(Email email) {
+        Objects.requireNonNull(email, "email");
+        return session.inTransaction(em -> load(em, em.createQuery(
+                "select c from CrmClient c where c.id in "
+                        + "(select p.clientId from CrmClientPart p where p.email = :email)", ClientEntity.class)
+                .setParameter("email", email.value())));
+    }
+
+    @Override
+    public List<ClientCard> findByNamePrefix(String keyPrefix, int limit) {
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        String pattern = keyPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return session.inTransaction(em -> load(em, em.createQuery(
+                "select c from CrmClient c where c.nameKey like :pattern escape '!' order by c.nameKey, c.id",
+                ClientEntity.class)
+                .setParameter("pattern", pattern)
+                .setMaxResults(limit)));
+    }
+
+    @Override
+    public long count() {
+        return session.inTransaction(em -> em.createQuery("select count(c) from CrmClient c", Long.class)
+                .getSingleResult());
+    }
+
+    /** The cards the query selects, with their contact persons and parts: three selects in all. */
+    private static List<ClientCard> load(EntityManager em, TypedQuery<ClientEntity> query) {
+        List<ClientEntity> clients = query.getResultList();
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = clients.stream().map(c -> c.id).toList();
+        Map<UUID, List<ContactEntity>> contacts = new HashMap<>();
+        Map<UUID, List<ClientPartEntity>> parts = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<ContactEntity> contactRows = em.createQuery("select c from CrmClientContact c "
+                            + "where c.clientId in :ids order by c.clientId, c.ord", ContactEntity.class)
+                    .setParameter("ids", chunk).getResultList();
+            List<ClientPartEntity> partRows = em.createQuery("select p from CrmClientPart p "
+                            + "where p.clientId in :ids order by p.clientId, p.ord", ClientPartEntity.class)
+                    .setParameter("ids", chunk).getResultList();
+            contacts.putAll(contactRows.stream().collect(Collectors.groupingBy(c -> c.clientId)));
+            parts.putAll(partRows.stream().collect(Collectors.groupingBy(p -> p.clientId)));
+            detach(em, contactRows);
+            detach(em, partRows);
+        }
+        detach(em, clients);
+        List<ClientCard> cards = new ArrayList<>(clients.size());
+        for (ClientEntity c : clients) {
+            cards.add(ClientMapping.toCard(c, contacts.getOrDefault(c.id, List.of()),
+                    parts.getOrDefault(c.id, List.of())));
+        }
+        cards.sort(Comparator.comparing(ClientCard::nameKey).thenComparing(card -> card.id().value().toString()));
+        return cards;
+    }
+
+    private static void detach(EntityManager em, Collection<?> rows) {
+        for (Object row : rows) {
+            em.detach(row);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.crm4j.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.crm4j.client.ClientStore;
+import org.crm4j.common.StorageException;
+import org.crm4j.common.Transactions;
+import org.crm4j.common.ValidationException;
+import org.crm4j.storage.CrmStorage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * crm4j's aggregates in a relational database through Jakarta Persistence, with any provider on the class path
+ * (Hibernate 6.6 and 7 are tested). Hand it to {@code Crm.builder().storage(...)}.
+ *
+ * <h2>Schema</h2>
+ * The tables are created by the Flyway migrations in this jar, one folder per database:
+ * {@code classpath:db/crm4j/h2}, {@code classpath:db/crm4j/postgresql}, {@code classpath:db/crm4j/mariadb}
+ * (MariaDB 10.7 or later). They take the table prefix as the placeholder {@code prefix}:
+ * <pre>{@code
+ * Flyway.configure().dataSource(dataSource)
+ *         .locations("classpath:db/crm4j/postgresql")
+ *         .placeholders(Map.of("prefix", "crm_"))
+ *         .table("crm_schema_history")
+ *         .load().migrate();
+ * }</pre>
+ *
+ * <h2>Three ways to run</h2>
+ * <ul>
+ *   <li>{@link Builder#dataSource}: crm4j builds its own entity manager factory over the data source and runs
+ *       resource-local transactions ({@link #transactions()}); {@link #close()} closes the factory.</li>
+ *   <li>{@link Builder#entityManagerFactory}: the same over a factory the embedding system built, whose
+ *       persistence unit lists {@link #entityClasses()} (and, for a prefix other than {@code crm_}, the
+ *       mapping file {@link #mappingFile(String)}).</li>
+ *   <li>{@link Builder#managedBy}: the embedding system's transaction manager (JTA, Spring) drives; crm4j
+ *       takes the entity manager bound to the current transaction and joins it, so that a CRM change and the
+ *       ERP's own change commit or roll back together.</li>
+ * </ul>
+ *
+ * <h2>Errors</h2>
+ * No provider exception reaches the caller: a stale save is a
+ * {@link org.crm4j.common.ConcurrentModificationException}, a taken id or INN a
+ * {@link org.crm4j.common.DuplicateException}, any other failure a {@link StorageException}; the transaction is
+ * rolled back.
+ */
+public final class JpaStorage implements CrmStorage, AutoCloseable {
+    /** The table prefix when none is given. */
+    public static final String DEFAULT_TABLE_PREFIX = "crm_";
+
+    private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]{0,29})?");
+
+    private final @Nullable EntityManagerFactory ownFactory;
+    private final Transactions transactions;
+    private final JpaClientStore clients;
+
+    private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
+                       String tablePrefix) {
+        this.ownFactory = ownFactory;
+        this.transactions = transactions;
+        this.clients = new JpaClientStore(session, tablePrefix);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ClientStore clients() {
+        return clients;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** The entity classes a persistence unit must list to hold crm4j's aggregates. */
+    public static List<Class<?>> entityClasses() {
+        return CrmPersistenceUnit.ENTITIES;
+    }
+
+    /** The {@code orm.xml} content that maps crm4j's entities to the tables of {@code tablePrefix}. */
+    public static String mappingFile(String tablePrefix) {
+        return CrmPersistenceUnit.mappingFile(checkPrefix(tablePrefix));
+    }
+
+    /** Closes the entity manager factory crm4j built; one given by the embedding system stays open. */
+    @Override
+    public void close() {
+        if (ownFactory != null && ownFactory.isOpen()) {
+            ownFactory.close();
+        }
+    }
+
+    private static String checkPrefix(String tablePrefix) {
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        if (!PREFIX.matcher(tablePrefix).matches()) {
+            throw new ValidationException("tablePrefix", "jpa.table-prefix", tablePrefix, "the table prefix '"
+                    + tablePrefix + "' must be a lower-case letter followed by up to 29 letters, digits or '_'");
+        }
+        return tablePrefix;
+    }
+
+    /** Configures a {@link JpaStorage}; give exactly one of a data source, a factory or a transaction manager. */
+    public static final class Builder {
+        private @Nullable DataSource dataSource;
+        private @Nullable EntityManagerFactory factory;
+        private @Nullable Transactions managedTransactions;
+        private @Nullable Supplier<EntityManager> managedEntityManager;
+        private String tablePrefix = DEFAULT_TABLE_PREFIX;
+        private String unitName = "crm4j";
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+
+        private Builder() {
+            // JDBC batching for imports, for the providers that need to be told; the others ignore the keys.
+            properties.put("hibernate.jdbc.batch_size", "50");
+            properties.put("eclipselink.jdbc.batch-writing", "JDBC");
+        }
+
+        /** crm4j builds its own entity manager factory over this data source (pooled, in production). */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** An entity manager factory whose persistence unit lists {@link #entityClasses()}. */
+        public Builder entityManagerFactory(EntityManagerFactory factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The embedding system's transactions and the entity manager of its current transaction (for Spring, the
+         * shared entity manager; for JTA, the container-managed one).
+         */
+        public Builder managedBy(Transactions transactions, Supplier<EntityManager> currentEntityManager) {
+            this.managedTransactions = Objects.requireNonNull(transactions, "transactions");
+            this.managedEntityManager = Objects.requireNonNull(currentEntityManager, "currentEntityManager");
+            return this;
+        }
+
+        /** The prefix of crm4j's table names, {@code crm_} by default; the migrations must use the same. */
+        public Builder tablePrefix(String tablePrefix) {
+            this.tablePrefix = checkPrefix(tablePrefix);
+            return this;
+        }
+
+        /** The persistence unit's name when crm4j builds the factory; {@code crm4j} by default. */
+        public Builder unitName(String unitName) {
+            this.unitName = Objects.requireNonNull(unitName, "unitName");
+            return this;
+        }
+
+        /** A property for the provider when crm4j builds the factory, such as {@code hibernate.hbm2ddl.auto}. */
+        public Builder property(String key, Object value) {
+            properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public JpaStorage build() {
+            int given = (dataSource != null ? 1 : 0) + (factory != null ? 1 : 0) + (managedTransactions != null ? 1 : 0);
+            if (given != 1) {
+                throw new IllegalStateException("give exactly one of dataSource, entityManagerFactory or managedBy; "
+                        + "given: " + given);
+            }
+            if (managedTransactions != null) {
+                return new JpaStorage(null, managedTransactions,
+                        new ManagedSession(managedTransactions, managedEntityManager), tablePrefix);
+            }
+            EntityManagerFactory emf = factory != null ? factory : createFactory();
+            ResourceLocalTransactions local = new ResourceLocalTransactions(emf);
+            return new JpaStorage(factory != null ? null : emf, local, local, tablePrefix);
+        }
+
+        private EntityManagerFactory createFactory() {
+            List<PersistenceProvider> providers =
+                    PersistenceProviderResolverHolder.getPersistenceProviderResolver().getPersistenceProviders();
+            if (providers.isEmpty()) {
+                throw new StorageException("no Jakarta Persistence provider on the class path: add one, "
+                        + "such as org.hibernate.orm:hibernate-core", null);
+            }
+            Properties props = new Properties();
+            props.putAll(properties);
+            CrmPersistenceUnit unit = new CrmPersistenceUnit(unitName, dataSource, tablePrefix, props);
+            try {
+                return providers.get(0).createContainerEntityManagerFactory(unit, properties);
+            } catch (PersistenceException e) {
+                throw new StorageException("the persistence unit " + unitName + " could not start: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+}
