@@ -1,0 +1,195 @@
+package org.crm4j.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crm4j.client.ClientCard;
+import org.crm4j.client.ClientForm;
+import org.crm4j.client.ContactForm;
+import org.crm4j.common.EmployeeId;
+import org.crm4j.core.Crm;
+import org.crm4j.core.client.Clients;
+import org.crm4j.tck.ClientFixture;
+import org.crm4j.tck.ValidNumbers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every {@link Clients} use case costs a fixed number of SQL statements on crm-jpa, whatever the size of the
+ * card and of the table: a small card and a card with 20 phones and 10 contact persons cost the same, and a
+ * lookup among 1 card costs what it costs among 300.
+ */
+class StatementCountTest {
+
+    @Nested
+    class OnH2 extends Counting {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgreSql extends Counting {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    class OnMariaDb extends Counting {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Counting {
+        private static final String PREFIX = "count_";
+        private final TestDatabase database;
+        private final StatementCounter counter = new StatementCounter();
+        private JpaStorage storage;
+        private Clients clients;
+        private int sequence;
+
+        Counting(TestDatabase database) {
+            this.database = database;
+        }
+
+        @BeforeAll
+        void open() {
+            DatabaseAssumptions.assumeAvailable(database);
+            storage = database.storage(counter.wrap(database.cleanSchema(PREFIX)), PREFIX);
+            clients = Crm.builder().storage(storage).build().clients();
+        }
+
+        @AfterAll
+        void close() {
+            if (storage != null) {
+                storage.close();
+            }
+        }
+
+        @BeforeEach
+        void clean() {
+            database.cleanSchema(PREFIX);
+        }
+
+        private ClientCard register(int phones, int contacts) {
+            int n = ++sequence;
+            ClientForm.Builder form = ClientForm.organisation("Клиент " + n).inn(ValidNumbers.innOrganisation(n))
+                    .email("office" + n + "@example.ru").tag("опт");
+            for (int p = 0; p < phones; p++) {
+                form.phone(String.format("+7495%03d%04d", n % 1000, p));
+            }
+            List<ContactForm> people = new ArrayList<>();
+            for (int c = 0; c < contacts; c++) {
+                people.add(ContactForm.of("Петров", "Пётр", null).phone(String.format("+7916%03d%04d", n % 1000, c))
+                        .email("p" + c + "." + n + "@example.ru").build());
+            }
+            return clients.register(form.build(), people);
+        }
+
+        private Map<String, Long> counted(Runnable useCase) {
+            counter.reset();
+            useCase.run();
+            return counter.byKind();
+        }
+
+        @Test
+        @DisplayName("loading a card with 20 phones and 10 contact persons takes 3 selects and nothing else")
+        void loadingABigCard() {
+            ClientCard big = register(20, 10);
+
+            assertThat(counted(() -> clients.get(big.id()))).isEqualTo(Map.of("select", 3L));
+        }
+
+        @Test
+        @DisplayName("registering a big card costs what registering a small one costs")
+        void registering() {
+            Map<String, Long> small = counted(() -> register(1, 1));
+            Map<String, Long> big = counted(() -> register(20, 10));
+
+            assertThat(big).isEqualTo(small);
+            assertThat(counter.total()).isLessThanOrEqualTo(6);
+        }
+
+        @Test
+        @DisplayName("changing a big card costs what changing a small one costs")
+        void changing() {
+            ClientCard small = register(1, 1);
+            ClientCard big = register(20, 10);
+            ContactForm newcomer = ContactForm.of("Сидоров", "Семён", null).phone("+79161112233").build();
+
+            Map<String, Long> onSmall = counted(() -> clients.addContactPerson(small.id(), small.version(), newcomer));
+            Map<String, Long> onBig = counted(() -> clients.addContactPerson(big.id(), big.version(), newcomer));
+
+            assertThat(onBig).isEqualTo(onSmall);
+            assertThat(onBig).containsEntry("update", 1L).containsEntry("delete", 2L);
+            assertThat(onBig.get("select")).isEqualTo(3L);
+        }
+
+        @Test
+        @DisplayName("assigning a manager costs a fixed number of statements")
+        void assigning() {
+            ClientCard small = register(1, 1);
+            ClientCard big = register(20, 10);
+
+            Map<String, Long> onSmall = counted(() -> clients.assignManager(small.id(), EmployeeId.of("m1"), null, null));
+            Map<String, Long> onBig = counted(() -> clients.assignManager(big.id(), EmployeeId.of("m1"), null, null));
+
+            assertThat(onBig).isEqualTo(onSmall);
+        }
+
+        @Test
+        @DisplayName("a caller-ID lookup costs the same among 1 card and among 300, and 3 selects when it finds one")
+        void callerIdDoesNotGrowWithTheTable() {
+            ClientCard wanted = register(3, 2);
+            String typed = "8 (916) " + wanted.contactPersons().get(1).phones().get(0).number().e164().substring(5);
+            Map<String, Long> amongOne = counted(() -> assertThat(clients.findByPhone(typed)).hasSize(1));
+
+            List<ClientCard> others = new ArrayList<>();
+            for (int n = 1000; n < 1300; n++) {
+                others.add(ClientFixture.organisation(n));
+            }
+            storage.clients().insertAll(others);
+            Map<String, Long> amongMany = counted(() -> assertThat(clients.findByPhone(typed)).hasSize(1));
+
+            assertThat(amongMany).isEqualTo(amongOne).isEqualTo(Map.of("select", 3L));
+        }
+
+        @Test
+        @DisplayName("finding by INN, e-mail or name costs at most 3 selects")
+        void otherLookups() {
+            ClientCard card = register(2, 2);
+
+            assertThat(counted(() -> clients.findByInn(card.requisites().inn().value()))).isEqualTo(Map.of("select", 3L));
+            assertThat(counted(() -> clients.findByEmail(card.emails().get(0).address().value())))
+                    .isEqualTo(Map.of("select", 3L));
+            assertThat(counted(() -> clients.findByName("клиент", 10))).isEqualTo(Map.of("select", 3L));
+            assertThat(counted(() -> clients.findByName("никого", 10))).isEqualTo(Map.of("select", 1L));
+        }
+
+        @Test
+        @DisplayName("an import of 1,200 cards sends its rows in batches, not one statement per row")
+        void importIsBatched() {
+            List<ClientCard> cards = new ArrayList<>();
+            for (int n = 2000; n < 3200; n++) {
+                cards.add(ClientFixture.organisation(n));
+            }
+
+            Map<String, Long> counts = counted(() -> storage.clients().insertAll(cards));
+
+            long rows = cards.size() * (1L + cards.get(0).contactPersons().size())
+                    + cards.stream().mapToLong(c -> c.phones().size() + c.emails().size() + c.addresses().size()).sum();
+            assertThat(counts.get("insert")).as("insert statements for %d rows", rows).isLessThan(rows / 20);
+            assertThat(storage.clients().count()).isEqualTo(cards.size());
+        }
+    }
+}
