@@ -25,7 +25,6 @@ import org.crm4j.common.Email;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.common.PersonName;
 import org.crm4j.common.PhoneNumber;
-import org.crm4j.jpa.ClientPartEntity.Kind;
 import org.crm4j.requisites.BankAccount;
 import org.crm4j.requisites.Bic;
 import org.crm4j.requisites.Bik;
@@ -83,9 +82,9 @@ final class ClientMapping {
 
         List<ContactEntity> contacts = new ArrayList<>(card.contactPersons().size());
         List<ClientPartEntity> parts = new ArrayList<>();
-        PartSequence seq = new PartSequence(id, parts);
+        PartSequence seq = new PartSequence(parts);
         for (Address a : card.addresses()) {
-            ClientPartEntity p = seq.next(Kind.ADDRESS);
+            AddressPart p = seq.add(new AddressPart(id, card.version(), seq.next()));
             p.purpose = a.purpose().name();
             p.country = a.country();
             p.postalCode = a.postalCode();
@@ -94,7 +93,7 @@ final class ClientMapping {
             p.line = a.line();
         }
         for (BankAccount account : card.bankAccounts()) {
-            ClientPartEntity p = seq.next(Kind.BANK_ACCOUNT);
+            BankAccountPart p = seq.add(new BankAccountPart(id, card.version(), seq.next()));
             if (account instanceof RuBankAccount ru) {
                 p.bankCode = ru.bik().value();
                 p.account = ru.account();
@@ -106,11 +105,11 @@ final class ClientMapping {
                 p.bankName = iban.bankName();
             }
         }
-        phones(seq, null, card.phones());
-        emails(seq, null, card.emails());
+        phones(seq, id, card.version(), null, card.phones());
+        emails(seq, id, card.version(), null, card.emails());
         int ord = 0;
         for (ContactPerson contact : card.contactPersons()) {
-            ContactEntity e = new ContactEntity(contact.id().value(), id, ord++);
+            ContactEntity e = new ContactEntity(contact.id().value(), id, card.version(), ord++);
             e.surname = contact.name().surname();
             e.givenName = contact.name().givenName();
             e.patronymic = contact.name().patronymic();
@@ -118,14 +117,14 @@ final class ClientMapping {
             e.birthday = contact.birthday();
             e.notes = contact.notes();
             contacts.add(e);
-            phones(seq, e.id, contact.phones());
-            emails(seq, e.id, contact.emails());
+            phones(seq, id, card.version(), e.id, contact.phones());
+            emails(seq, id, card.version(), e.id, contact.emails());
         }
         for (String tag : card.tags()) {
-            seq.next(Kind.TAG).tag = tag;
+            seq.add(new TagPart(id, card.version(), seq.next())).tag = tag;
         }
         for (ManagerAssignment a : card.assignments()) {
-            ClientPartEntity p = seq.next(Kind.ASSIGNMENT);
+            AssignmentPart p = seq.add(new AssignmentPart(id, card.version(), seq.next()));
             p.managerId = a.manager() == null ? null : a.manager().value();
             p.assignedAt = a.at();
             p.assignedBy = a.assignedBy() == null ? null : a.assignedBy().value();
@@ -134,9 +133,10 @@ final class ClientMapping {
         return new Rows(c, contacts, parts);
     }
 
-    private static void phones(PartSequence seq, @Nullable UUID contactId, List<ContactPhone> phones) {
+    private static void phones(PartSequence seq, UUID id, long version, @Nullable UUID contactId,
+                               List<ContactPhone> phones) {
         for (ContactPhone phone : phones) {
-            ClientPartEntity p = seq.next(Kind.PHONE);
+            PhonePart p = seq.add(new PhonePart(id, version, seq.next()));
             p.contactId = contactId;
             p.purpose = phone.purpose().name();
             p.phone = phone.number().e164();
@@ -144,9 +144,10 @@ final class ClientMapping {
         }
     }
 
-    private static void emails(PartSequence seq, @Nullable UUID contactId, List<ContactEmail> emails) {
+    private static void emails(PartSequence seq, UUID id, long version, @Nullable UUID contactId,
+                               List<ContactEmail> emails) {
         for (ContactEmail email : emails) {
-            ClientPartEntity p = seq.next(Kind.EMAIL);
+            EmailPart p = seq.add(new EmailPart(id, version, seq.next()));
             p.contactId = contactId;
             p.purpose = email.purpose().name();
             p.email = email.address().value();
@@ -178,32 +179,34 @@ final class ClientMapping {
         Map<UUID, List<ContactPhone>> contactPhones = new HashMap<>();
         Map<UUID, List<ContactEmail>> contactEmails = new HashMap<>();
         Set<String> tags = new LinkedHashSet<>();
-        for (ClientPartEntity p : parts) {
-            switch (p.kind()) {
-                case ADDRESS -> card.address(new Address(AddressPurpose.valueOf(p.purpose), p.country, p.postalCode,
-                        p.region, p.city, p.line));
-                case BANK_ACCOUNT -> card.bankAccount(bankAccount(p));
-                case PHONE -> {
-                    ContactPhone phone = new ContactPhone(PhoneNumber.of(p.phone), ContactPurpose.valueOf(p.purpose),
-                            p.extension);
-                    if (p.contactId == null) {
-                        card.phone(phone);
-                    } else {
-                        contactPhones.computeIfAbsent(p.contactId, k -> new ArrayList<>()).add(phone);
-                    }
+        for (ClientPartEntity part : parts) {
+            if (part instanceof AddressPart p) {
+                card.address(new Address(AddressPurpose.valueOf(p.purpose), p.country, p.postalCode, p.region,
+                        p.city, p.line));
+            } else if (part instanceof BankAccountPart p) {
+                card.bankAccount(bankAccount(p));
+            } else if (part instanceof PhonePart p) {
+                ContactPhone phone = new ContactPhone(PhoneNumber.of(p.phone), ContactPurpose.valueOf(p.purpose),
+                        p.extension);
+                if (p.contactId == null) {
+                    card.phone(phone);
+                } else {
+                    contactPhones.computeIfAbsent(p.contactId, k -> new ArrayList<>()).add(phone);
                 }
-                case EMAIL -> {
-                    ContactEmail email = ContactEmail.of(Email.of(p.email), ContactPurpose.valueOf(p.purpose));
-                    if (p.contactId == null) {
-                        card.email(email);
-                    } else {
-                        contactEmails.computeIfAbsent(p.contactId, k -> new ArrayList<>()).add(email);
-                    }
+            } else if (part instanceof EmailPart p) {
+                ContactEmail email = ContactEmail.of(Email.of(p.email), ContactPurpose.valueOf(p.purpose));
+                if (p.contactId == null) {
+                    card.email(email);
+                } else {
+                    contactEmails.computeIfAbsent(p.contactId, k -> new ArrayList<>()).add(email);
                 }
-                case TAG -> tags.add(p.tag);
-                case ASSIGNMENT -> card.assignment(new ManagerAssignment(
-                        p.managerId == null ? null : EmployeeId.of(p.managerId), p.assignedAt,
-                        p.assignedBy == null ? null : EmployeeId.of(p.assignedBy), p.reason));
+            } else if (part instanceof TagPart p) {
+                tags.add(p.tag);
+            } else if (part instanceof AssignmentPart p) {
+                card.assignment(new ManagerAssignment(p.managerId == null ? null : EmployeeId.of(p.managerId),
+                        p.assignedAt, p.assignedBy == null ? null : EmployeeId.of(p.assignedBy), p.reason));
+            } else {
+                throw new IllegalStateException("unknown part " + part.getClass().getName());
             }
         }
         card.tags(tags);
@@ -215,7 +218,7 @@ final class ClientMapping {
         return card.build();
     }
 
-    private static BankAccount bankAccount(ClientPartEntity p) {
+    private static BankAccount bankAccount(BankAccountPart p) {
         boolean iban = !p.account.isEmpty() && Character.isLetter(p.account.charAt(0));
         if (iban) {
             return new IbanAccount(Iban.of(p.account), p.bankCode == null ? null : Bic.of(p.bankCode), p.bankName);
@@ -227,18 +230,19 @@ final class ClientMapping {
         return value == null ? null : value.toString();
     }
 
-    /** Hands out part rows numbered 0, 1, 2, … for one card. */
+    /** Numbers the parts of one card 0, 1, 2, … in the order the card lists them. */
     private static final class PartSequence {
-        private final UUID clientId;
         private final List<ClientPartEntity> parts;
 
-        PartSequence(UUID clientId, List<ClientPartEntity> parts) {
-            this.clientId = clientId;
+        PartSequence(List<ClientPartEntity> parts) {
             this.parts = parts;
         }
 
-        ClientPartEntity next(Kind kind) {
-            ClientPartEntity part = new ClientPartEntity(clientId, parts.size(), kind);
+        int next() {
+            return parts.size();
+        }
+
+        <P extends ClientPartEntity> P add(P part) {
             parts.add(part);
             return part;
         }

@@ -15,6 +15,8 @@ class ContactEntity {
     UUID id;
     @Column(name = "client_id")
     UUID clientId;
+    @Column(name = "card_version")
+    long cardVersion;
     int ord;
     String surname;
     @Column(name = "given_name")
@@ -27,9 +29,10 @@ class ContactEntity {
     protected ContactEntity() {
     }
 
-    ContactEntity(UUID id, UUID clientId, int ord) {
+    ContactEntity(UUID id, UUID clientId, long cardVersion, int ord) {
         this.id = id;
         this.clientId = clientId;
+        this.cardVersion = cardVersion;
         this.ord = ord;
     }
 }

@@ -25,7 +25,12 @@ import javax.sql.DataSource;
  * {@code orm.xml} naming each entity's table), which every provider honours over the annotations.
  */
 final class CrmPersistenceUnit implements PersistenceUnitInfo {
-    static final List<Class<?>> ENTITIES = List.of(ClientEntity.class, ContactEntity.class, ClientPartEntity.class);
+    static final List<Class<?>> ENTITIES = List.of(ClientEntity.class, ContactEntity.class, ClientPartEntity.class,
+            PhonePart.class, EmailPart.class, AddressPart.class, BankAccountPart.class, TagPart.class,
+            AssignmentPart.class);
+    /** The entities that name a table; the kinds of part share the table of {@link ClientPartEntity}. */
+    private static final List<Class<?>> TABLES = List.of(ClientEntity.class, ContactEntity.class,
+            ClientPartEntity.class);
     private static final String MAPPING_FILE = "META-INF/crm4j-generated-orm.xml";
 
     private final String name;
@@ -50,7 +55,7 @@ final class CrmPersistenceUnit implements PersistenceUnitInfo {
                     xsi:schemaLocation="https://jakarta.ee/xml/ns/persistence/orm \
                 https://jakarta.ee/xml/ns/persistence/orm/orm_3_1.xsd" version="3.1">
                 """);
-        for (Class<?> entity : ENTITIES) {
+        for (Class<?> entity : TABLES) {
             String table = entity.getAnnotation(jakarta.persistence.Table.class).name();
             xml.append("  <entity class=\"").append(entity.getName()).append("\">\n")
                     .append("    <table name=\"").append(tablePrefix).append(table.substring("crm_".length()))

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientId;
@@ -24,6 +25,7 @@ import org.crm4j.common.CrmException;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.Email;
 import org.crm4j.common.PhoneNumber;
+import org.crm4j.common.StorageException;
 import org.crm4j.requisites.Inn;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +44,9 @@ import org.jspecify.annotations.Nullable;
 final class JpaClientStore implements ClientStore {
     /** Cards per flush in an import, and ids per {@code in (...)} list. */
     static final int CHUNK = 500;
+
+    /** Reads of a card that keep meeting concurrent updates give up after this many attempts. */
+    static final int READ_ATTEMPTS = 5;
 
     private static final String UPDATE = updateStatement();
 
@@ -72,7 +77,7 @@ final class JpaClientStore implements ClientStore {
                 }
                 rows.contacts().forEach(em::persist);
                 em.flush();
-                rows.parts().forEach(em::persist);
+                persistByKind(em, rows.parts());
                 em.flush();
             } catch (PersistenceException e) {
                 throw JpaExceptions.translate(e, violated -> duplicate(violated, stored));
@@ -151,7 +156,7 @@ final class JpaClientStore implements ClientStore {
                     em.flush();
                     rows.forEach(r -> r.contacts().forEach(em::persist));
                     em.flush();
-                    rows.forEach(r -> r.parts().forEach(em::persist));
+                    persistByKind(em, rows.stream().flatMap(r -> r.parts().stream()).toList());
                     em.flush();
                 } catch (PersistenceException e) {
                     // Taken keys were looked for above: this is a concurrent import of the same cards.
@@ -192,7 +197,7 @@ final class JpaClientStore implements ClientStore {
     @Override
     public Optional<ClientCard> findById(ClientId id) {
         Objects.requireNonNull(id, "id");
-        return session.inTransaction(em -> load(em, em.createQuery(
+        return session.read(em -> load(em, m -> m.createQuery(
                 "select c from CrmClient c where c.id = :id", ClientEntity.class)
                 .setParameter("id", id.value()))).stream().findFirst();
     }
@@ -200,7 +205,7 @@ final class JpaClientStore implements ClientStore {
     @Override
     public List<ClientCard> findByPhone(PhoneNumber phone) {
         Objects.requireNonNull(phone, "phone");
-        return session.inTransaction(em -> load(em, em.createQuery(
+        return session.read(em -> load(em, m -> m.createQuery(
                 "select c from CrmClient c where c.id in "
                         + "(select p.clientId from CrmClientPart p where p.phone = :phone)", ClientEntity.class)
                 .setParameter("phone", phone.e164())));
@@ -209,7 +214,7 @@ final class JpaClientStore implements ClientStore {
     @Override
     public List<ClientCard> findByInn(Inn inn) {
         Objects.requireNonNull(inn, "inn");
-        return session.inTransaction(em -> load(em, em.createQuery(
+        return session.read(em -> load(em, m -> m.createQuery(
                 "select c from CrmClient c where c.inn = :inn", ClientEntity.class)
                 .setParameter("inn", inn.value())));
     }
@@ -217,7 +222,7 @@ final class JpaClientStore implements ClientStore {
     @Override
     public List<ClientCard> findByEmail(Email email) {
         Objects.requireNonNull(email, "email");
-        return session.inTransaction(em -> load(em, em.createQuery(
+        return session.read(em -> load(em, m -> m.createQuery(
                 "select c from CrmClient c where c.id in "
                         + "(select p.clientId from CrmClientPart p where p.email = :email)", ClientEntity.class)
                 .setParameter("email", email.value())));
@@ -233,7 +238,7 @@ final class JpaClientStore implements ClientStore {
             return List.of();
         }
         String pattern = keyPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return session.inTransaction(em -> load(em, em.createQuery(
+        return session.read(em -> load(em, m -> m.createQuery(
                 "select c from CrmClient c where c.nameKey like :pattern escape '!' order by c.nameKey, c.id",
                 ClientEntity.class)
                 .setParameter("pattern", pattern)
@@ -242,13 +247,33 @@ final class JpaClientStore implements ClientStore {
 
     @Override
     public long count() {
-        return session.inTransaction(em -> em.createQuery("select count(c) from CrmClient c", Long.class)
+        return session.read(em -> em.createQuery("select count(c) from CrmClient c", Long.class)
                 .getSingleResult());
     }
 
-    /** The cards the query selects, with their contact persons and parts: three selects in all. */
-    private static List<ClientCard> load(EntityManager em, TypedQuery<ClientEntity> query) {
+    /**
+     * The cards the query selects, with their contact persons and parts: three selects in all. The three are
+     * separate statements, and under read-committed isolation a concurrent update can commit between them; every
+     * child row carries the version of the card it was written with, so such a mixed read is recognised and
+     * read again.
+     */
+    private static List<ClientCard> load(EntityManager em, Function<EntityManager, TypedQuery<ClientEntity>> query) {
+        for (int attempt = 1; ; attempt++) {
+            List<ClientCard> cards = loadOnce(em, query.apply(em));
+            if (cards != null) {
+                return cards;
+            }
+            if (attempt == READ_ATTEMPTS) {
+                throw new StorageException("a card changed during each of " + READ_ATTEMPTS + " attempts to read it",
+                        null);
+            }
+        }
+    }
+
+    /** The cards, or {@code null} when a card changed between the selects. */
+    private static @Nullable List<ClientCard> loadOnce(EntityManager em, TypedQuery<ClientEntity> query) {
         List<ClientEntity> clients = query.getResultList();
+        detach(em, clients);
         if (clients.isEmpty()) {
             return List.of();
         }
@@ -260,22 +285,36 @@ final class JpaClientStore implements ClientStore {
             List<ContactEntity> contactRows = em.createQuery("select c from CrmClientContact c "
                             + "where c.clientId in :ids order by c.clientId, c.ord", ContactEntity.class)
                     .setParameter("ids", chunk).getResultList();
+            detach(em, contactRows);
             List<ClientPartEntity> partRows = em.createQuery("select p from CrmClientPart p "
                             + "where p.clientId in :ids order by p.clientId, p.ord", ClientPartEntity.class)
                     .setParameter("ids", chunk).getResultList();
+            detach(em, partRows);
             contacts.putAll(contactRows.stream().collect(Collectors.groupingBy(c -> c.clientId)));
             parts.putAll(partRows.stream().collect(Collectors.groupingBy(p -> p.clientId)));
-            detach(em, contactRows);
-            detach(em, partRows);
         }
-        detach(em, clients);
         List<ClientCard> cards = new ArrayList<>(clients.size());
         for (ClientEntity c : clients) {
-            cards.add(ClientMapping.toCard(c, contacts.getOrDefault(c.id, List.of()),
-                    parts.getOrDefault(c.id, List.of())));
+            List<ContactEntity> cardContacts = contacts.getOrDefault(c.id, List.of());
+            List<ClientPartEntity> cardParts = parts.getOrDefault(c.id, List.of());
+            if (cardContacts.stream().anyMatch(r -> r.cardVersion != c.version)
+                    || cardParts.stream().anyMatch(r -> r.cardVersion != c.version)) {
+                return null;
+            }
+            cards.add(ClientMapping.toCard(c, cardContacts, cardParts));
         }
         cards.sort(Comparator.comparing(ClientCard::nameKey).thenComparing(card -> card.id().value().toString()));
         return cards;
+    }
+
+    /**
+     * Persists parts grouped by kind, each kind being its own insert statement: consecutive inserts of one
+     * statement are what a provider can batch, with no provider-specific setting to reorder them.
+     */
+    private static void persistByKind(EntityManager em, List<? extends ClientPartEntity> parts) {
+        parts.stream()
+                .sorted(Comparator.comparing(part -> part.getClass().getName()))
+                .forEach(em::persist);
     }
 
     private static void detach(EntityManager em, Collection<?> rows) {

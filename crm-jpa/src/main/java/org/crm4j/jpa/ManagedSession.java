@@ -28,4 +28,10 @@ final class ManagedSession implements JpaSession {
             throw JpaExceptions.translate(e);
         }
     }
+
+    /** The embedding system decides what a read runs in: it always goes through its transactions. */
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        return inTransaction(work);
+    }
 }

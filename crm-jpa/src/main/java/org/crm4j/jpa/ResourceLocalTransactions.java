@@ -59,6 +59,27 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
         }
     }
 
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        EntityManager em;
+        try {
+            em = factory.createEntityManager();
+        } catch (PersistenceException e) {
+            throw JpaExceptions.translate(e);
+        }
+        try {
+            return work.apply(em);
+        } catch (PersistenceException e) {
+            throw JpaExceptions.translate(e);
+        } finally {
+            em.close();
+        }
+    }
+
     private static void rollbackQuietly(EntityTransaction tx, Throwable cause) {
         try {
             if (tx.isActive()) {

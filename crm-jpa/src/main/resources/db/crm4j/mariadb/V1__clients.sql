@@ -36,6 +36,7 @@ create index ${prefix}client_manager_ix on ${prefix}client (manager_id);
 create table ${prefix}client_contact (
     id          uuid         not null,
     client_id   uuid         not null,
+    card_version bigint      not null,
     ord         integer      not null,
     surname     varchar(100) not null,
     given_name  varchar(100) not null,
@@ -51,8 +52,11 @@ create index ${prefix}client_contact_client_ix on ${prefix}client_contact (clien
 -- The list-valued parts of a card, one row each, told apart by kind: PHONE, EMAIL, ADDRESS, BANK_ACCOUNT,
 -- TAG and ASSIGNMENT. contact_id is set for the phones and e-mails of a contact person. Keeping them in one
 -- table loads a whole card, whatever its size, in three selects (card, contact persons, parts).
+-- card_version, here and in ${prefix}client_contact, is the version of the card the row was written with: a
+-- reader that finds it different from the card's version has read across a concurrent update, and reads again.
 create table ${prefix}client_part (
     client_id             uuid          not null,
+    card_version          bigint        not null,
     ord                   integer       not null,
     kind                  varchar(16)   not null,
     contact_id            uuid,

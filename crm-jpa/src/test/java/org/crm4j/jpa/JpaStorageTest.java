@@ -146,6 +146,23 @@ class JpaStorageTest {
     }
 
     @Test
+    @DisplayName("a card whose parts were written with another version than its own is never returned half-changed")
+    void mixedReadIsRecognised() throws SQLException {
+        DataSource ds = TestDatabase.H2.cleanSchema("mixed_");
+        try (JpaStorage storage = TestDatabase.H2.storage(ds, "mixed_")) {
+            ClientCard card = storage.clients().save(ClientFixture.organisation(1));
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                // What a reader sees when an update commits between its select of the card and of the parts.
+                s.executeUpdate("update mixed_client_part set card_version = card_version + 1");
+            }
+
+            assertThatThrownBy(() -> storage.clients().findById(card.id()))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("changed during each of " + JpaClientStore.READ_ATTEMPTS + " attempts");
+        }
+    }
+
+    @Test
     @DisplayName("a table prefix that is not a plain lower-case identifier is refused, naming the field")
     void badPrefixRefused() {
         assertThatThrownBy(() -> JpaStorage.builder().tablePrefix("crm; drop table x"))

@@ -59,10 +59,12 @@ enum TestDatabase {
         return POOLS.computeIfAbsent(this, TestDatabase::open);
     }
 
-    /** Migrates crm4j's schema under {@code prefix} once per test JVM and removes every row of it. */
+    /** Creates crm4j's schema under {@code prefix} afresh once per test JVM, and removes every row of it. */
     DataSource cleanSchema(String prefix) {
         DataSource ds = dataSource();
         MIGRATED.computeIfAbsent(this + "/" + prefix, key -> {
+            // The tests own their prefixes: start from nothing, so the migrations of this build always run.
+            dropTables(ds, prefix);
             Flyway.configure().dataSource(ds).locations(migrations())
                     .placeholders(Map.of("prefix", prefix))
                     .table(prefix + "schema_history")
@@ -78,6 +80,16 @@ enum TestDatabase {
             throw new IllegalStateException("cannot clean " + prefix + " tables on " + this, e);
         }
         return ds;
+    }
+
+    private static void dropTables(DataSource ds, String prefix) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String table : new String[] {"client_part", "client_contact", "client", "schema_history"}) {
+                s.executeUpdate("drop table if exists " + prefix + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the " + prefix + " tables", e);
+        }
     }
 
     /** A storage over the schema of {@code prefix}, Hibernate validating the mapping against it. */

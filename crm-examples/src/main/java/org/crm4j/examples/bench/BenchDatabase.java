@@ -1,0 +1,60 @@
+package org.crm4j.examples.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.crm4j.examples.Schema;
+import org.flywaydb.core.api.FlywayException;
+import org.crm4j.jpa.JpaStorage;
+
+/**
+ * The PostgreSQL the JPA benchmarks run on: {@code CRM_BENCH_PG_URL} (user {@code CRM_BENCH_PG_USER}, default
+ * {@code postgres}), by default {@code jdbc:postgresql://127.0.0.1:5432/test}. Batched inserts are rewritten into
+ * multi-row inserts ({@code reWriteBatchedInserts}), for crm-jpa and the hand-written JDBC alike.
+ */
+final class BenchDatabase {
+    private BenchDatabase() {
+    }
+
+    static HikariDataSource open(int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(env("CRM_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
+        config.setUsername(env("CRM_BENCH_PG_USER", "postgres"));
+        config.setPassword(env("CRM_BENCH_PG_PASSWORD", ""));
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.setMaximumPoolSize(poolSize);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Migrates the schema of {@code prefix} and returns a storage over it. The benchmarks own their prefixes:
+     * tables written by an older build whose migrations no longer validate are dropped and created again.
+     */
+    static JpaStorage storage(HikariDataSource ds, String prefix) throws SQLException {
+        try {
+            Schema.migrate(ds, Schema.Database.POSTGRESQL, prefix);
+        } catch (FlywayException stale) {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop table if exists " + prefix + "client_part, " + prefix + "client_contact, "
+                        + prefix + "client, " + prefix + "schema_history");
+            }
+            Schema.migrate(ds, Schema.Database.POSTGRESQL, prefix);
+        }
+        return JpaStorage.builder().dataSource(ds).tablePrefix(prefix)
+                .property("hibernate.jdbc.batch_size", "500")
+                .build();
+    }
+
+    static void truncate(HikariDataSource ds, String prefix) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate " + prefix + "client_part, " + prefix + "client_contact, " + prefix + "client");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
