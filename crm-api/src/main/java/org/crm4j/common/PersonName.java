@@ -54,9 +54,13 @@ public record PersonName(String surname, String givenName, @Nullable String patr
 
     /** "Иванов И. И.". */
     public String shortName() {
-        String initials = givenName.substring(0, 1).toUpperCase(Locale.ROOT) + "."
-                + (patronymic == null ? "" : " " + patronymic.substring(0, 1).toUpperCase(Locale.ROOT) + ".");
+        String initials = initial(givenName) + "." + (patronymic == null ? "" : " " + initial(patronymic) + ".");
         return surname + " " + initials;
+    }
+
+    /** The first letter, whole even when it lies outside the Basic Multilingual Plane (two UTF-16 units). */
+    private static String initial(String name) {
+        return Character.toString(name.codePointAt(0)).toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.crm4j.common.ValidationException;
  */
 public record Bic(String value) {
     private static final Pattern FORMAT = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** ISO 3166-1 countries and Kosovo (XK), whose banks have BICs though ISO has not assigned the code. */
+    private static final Set<String> COUNTRIES = Countries.WITH_KOSOVO;
 
     public Bic {
         Objects.requireNonNull(value, "bic");

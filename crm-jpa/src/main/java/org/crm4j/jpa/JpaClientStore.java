@@ -4,10 +4,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,12 +34,12 @@ import org.jspecify.annotations.Nullable;
  * or of the table:
  * <ul>
  *   <li>a lookup: one select of the matching cards, one of their contact persons, one of their parts;</li>
- *   <li>an insert: one insert per table (batched by the provider);</li>
+ *   <li>an insert: one insert of the card, one batch of contact persons, one batch per kind of part present;</li>
  *   <li>an update: one guarded update of the card's row ({@code where id = ? and version = ?}, which is the
- *       optimistic lock), one delete and one insert batch per child table.</li>
+ *       optimistic lock), one delete per child table, then the inserts as above.</li>
  * </ul>
- * Rows it loads or writes are detached before it returns, so a shared persistence context of the embedding
- * system never holds crm4j's rows and never flushes them on its own.
+ * Rows it loads or writes leave the persistence context before it returns ({@link JpaSession#release}), so a
+ * persistence context shared with the embedding system never holds crm4j's rows nor flushes them on its own.
  */
 final class JpaClientStore implements ClientStore {
     /** Cards per flush in an import, and ids per {@code in (...)} list. */
@@ -82,9 +82,9 @@ final class JpaClientStore implements ClientStore {
             } catch (PersistenceException e) {
                 throw JpaExceptions.translate(e, violated -> duplicate(violated, stored));
             }
-            detach(em, List.of(rows.client()));
-            detach(em, rows.contacts());
-            detach(em, rows.parts());
+            session.release(em, List.of(rows.client()));
+            session.release(em, rows.contacts());
+            session.release(em, rows.parts());
             return stored;
         });
     }
@@ -151,12 +151,13 @@ final class JpaClientStore implements ClientStore {
                 List<ClientCard> chunk = stored.subList(from, Math.min(stored.size(), from + CHUNK));
                 refuseTaken(em, chunk);
                 List<ClientMapping.Rows> rows = chunk.stream().map(ClientMapping::toRows).toList();
+                List<ClientPartEntity> parts = rows.stream().flatMap(r -> r.parts().stream()).toList();
                 try {
                     rows.forEach(r -> em.persist(r.client()));
                     em.flush();
                     rows.forEach(r -> r.contacts().forEach(em::persist));
                     em.flush();
-                    persistByKind(em, rows.stream().flatMap(r -> r.parts().stream()).toList());
+                    persistByKind(em, parts);
                     em.flush();
                 } catch (PersistenceException e) {
                     // Taken keys were looked for above: this is a concurrent import of the same cards.
@@ -165,33 +166,32 @@ final class JpaClientStore implements ClientStore {
                             : violated.contains("primary") || violated.contains(prefix + "client_pk")
                             ? new DuplicateException("client", "id", "(taken concurrently)") : null);
                 }
-                for (ClientMapping.Rows r : rows) {
-                    em.detach(r.client());
-                    detach(em, r.contacts());
-                    detach(em, r.parts());
-                }
+                session.release(em, rows.stream().map(ClientMapping.Rows::client).toList());
+                session.release(em, rows.stream().flatMap(r -> r.contacts().stream()).toList());
+                session.release(em, parts);
             }
             return stored.size();
         });
     }
 
-    /** Refuses the chunk if a stored card has the id or the INN and KPP of one of its cards. */
+    /** Refuses the chunk if a stored card has the id or the INN and KPP of one of its cards: one select. */
     private static void refuseTaken(EntityManager em, List<ClientCard> chunk) {
         List<UUID> ids = chunk.stream().map(c -> c.id().value()).toList();
-        List<UUID> takenIds = em.createQuery("select c.id from CrmClient c where c.id in :ids", UUID.class)
-                .setParameter("ids", ids).setMaxResults(1).getResultList();
-        if (!takenIds.isEmpty()) {
-            throw new DuplicateException("client", "id", ClientId.of(takenIds.get(0)));
-        }
         List<String> keys = chunk.stream().map(c -> c.requisites().uniqueKey()).filter(Objects::nonNull).toList();
-        if (!keys.isEmpty()) {
-            List<String> takenKeys = em.createQuery(
-                            "select c.uniqueKey from CrmClient c where c.uniqueKey in :keys", String.class)
-                    .setParameter("keys", keys).setMaxResults(1).getResultList();
-            if (!takenKeys.isEmpty()) {
-                throw new DuplicateException("client", "inn", takenKeys.get(0));
-            }
+        List<Object[]> taken = em.createQuery("select c.id, c.uniqueKey from CrmClient c "
+                        + "where c.id in :ids or c.uniqueKey in :keys", Object[].class)
+                .setParameter("ids", ids)
+                // an empty in-list is not portable SQL; no card has the empty key
+                .setParameter("keys", keys.isEmpty() ? List.of("") : keys)
+                .setMaxResults(1).getResultList();
+        if (taken.isEmpty()) {
+            return;
         }
+        UUID id = (UUID) taken.get(0)[0];
+        if (ids.contains(id)) {
+            throw new DuplicateException("client", "id", ClientId.of(id));
+        }
+        throw new DuplicateException("client", "inn", taken.get(0)[1]);
     }
 
     @Override
@@ -257,7 +257,7 @@ final class JpaClientStore implements ClientStore {
      * child row carries the version of the card it was written with, so such a mixed read is recognised and
      * read again.
      */
-    private static List<ClientCard> load(EntityManager em, Function<EntityManager, TypedQuery<ClientEntity>> query) {
+    private List<ClientCard> load(EntityManager em, Function<EntityManager, TypedQuery<ClientEntity>> query) {
         for (int attempt = 1; ; attempt++) {
             List<ClientCard> cards = loadOnce(em, query.apply(em));
             if (cards != null) {
@@ -271,9 +271,9 @@ final class JpaClientStore implements ClientStore {
     }
 
     /** The cards, or {@code null} when a card changed between the selects. */
-    private static @Nullable List<ClientCard> loadOnce(EntityManager em, TypedQuery<ClientEntity> query) {
+    private @Nullable List<ClientCard> loadOnce(EntityManager em, TypedQuery<ClientEntity> query) {
         List<ClientEntity> clients = query.getResultList();
-        detach(em, clients);
+        session.release(em, clients);
         if (clients.isEmpty()) {
             return List.of();
         }
@@ -285,11 +285,11 @@ final class JpaClientStore implements ClientStore {
             List<ContactEntity> contactRows = em.createQuery("select c from CrmClientContact c "
                             + "where c.clientId in :ids order by c.clientId, c.ord", ContactEntity.class)
                     .setParameter("ids", chunk).getResultList();
-            detach(em, contactRows);
+            session.release(em, contactRows);
             List<ClientPartEntity> partRows = em.createQuery("select p from CrmClientPart p "
                             + "where p.clientId in :ids order by p.clientId, p.ord", ClientPartEntity.class)
                     .setParameter("ids", chunk).getResultList();
-            detach(em, partRows);
+            session.release(em, partRows);
             contacts.putAll(contactRows.stream().collect(Collectors.groupingBy(c -> c.clientId)));
             parts.putAll(partRows.stream().collect(Collectors.groupingBy(p -> p.clientId)));
         }
@@ -312,14 +312,10 @@ final class JpaClientStore implements ClientStore {
      * statement are what a provider can batch, with no provider-specific setting to reorder them.
      */
     private static void persistByKind(EntityManager em, List<? extends ClientPartEntity> parts) {
-        parts.stream()
-                .sorted(Comparator.comparing(part -> part.getClass().getName()))
-                .forEach(em::persist);
-    }
-
-    private static void detach(EntityManager em, Collection<?> rows) {
-        for (Object row : rows) {
-            em.detach(row);
+        Map<Class<?>, List<ClientPartEntity>> byKind = new LinkedHashMap<>();
+        for (ClientPartEntity part : parts) {
+            byKind.computeIfAbsent(part.getClass(), k -> new ArrayList<>()).add(part);
         }
+        byKind.values().forEach(kind -> kind.forEach(em::persist));
     }
 }

@@ -2,6 +2,7 @@ package org.crm4j.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,6 +27,14 @@ final class ManagedSession implements JpaSession {
             return transactions.inTransaction(() -> work.apply(entityManager.get()));
         } catch (PersistenceException e) {
             throw JpaExceptions.translate(e);
+        }
+    }
+
+    /** The persistence context is the embedding system's: only crm4j's rows leave it. */
+    @Override
+    public void release(EntityManager em, Collection<?> rows) {
+        for (Object row : rows) {
+            em.detach(row);
         }
     }
 
