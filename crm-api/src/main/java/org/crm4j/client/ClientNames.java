@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The search key of a client's name, shared by every store so that all of them match alike: lower case,
- * {@code ё} folded to {@code е}, quotes («», "", '') dropped, runs of blanks and punctuation-only separators
- * collapsed to one space. {@code ООО «Ёлка-Палка»} and {@code ёлка-палка} have the same key prefix.
+ * {@code ё} folded to {@code е}, quotes («», "", '') dropped, runs of blanks collapsed to one space, the ends
+ * trimmed. {@code «Ёлка-Палка»} and {@code ёлка-палка} have the same key, {@code елка-палка}; hyphens and other
+ * punctuation are kept, and a legal form written before the name ({@code ООО}) is part of the key.
  */
 public final class ClientNames {
     private static final Pattern QUOTES = Pattern.compile("[«»\"'„“”‘’`]");

@@ -8,15 +8,24 @@ import java.util.Objects;
 /**
  * An amount of money in one currency: a {@link BigDecimal} scaled to the currency's minor unit (2 for RUB and
  * EUR, 0 for JPY). An amount with more fraction digits than the currency has is refused, never rounded silently.
- * Arithmetic between different currencies is refused. Immutable and thread-safe.
+ * Amounts of more than {@value #MAX_INTEGER_DIGITS} integer digits are refused too, before any arithmetic, so
+ * that a typed {@code 1e999999999} cannot make the JVM build a billion-digit number. Arithmetic between
+ * different currencies is refused. Immutable and thread-safe.
  *
  * @param amount   the amount, scaled to the currency's minor unit
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** The most integer digits an amount may have: far beyond any real sum, far below a costly number. */
+    public static final int MAX_INTEGER_DIGITS = 30;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new ValidationException("money", "money.range", amount.toString(),
+                    "amount " + amount + " has more than " + MAX_INTEGER_DIGITS + " integer digits");
+        }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > digits) {

@@ -53,7 +53,7 @@ public final class ValidationException extends CrmException {
         return first().code();
     }
 
-    /** The rejected value of the first violation, as given. */
+    /** The rejected value of the first violation (see {@link Violation#rejectedValue()}). */
     public @Nullable String rejectedValue() {
         return first().rejectedValue();
     }

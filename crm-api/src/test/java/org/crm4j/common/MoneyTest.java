@@ -201,4 +201,10 @@ class MoneyTest {
 
         refused(() -> Money.of(amount, JPY), "money", "money.scale", amount.toPlainString());
     }
+
+    @Test
+    void an_amount_typed_with_a_huge_exponent_is_refused_at_once() {
+        refused(() -> Money.of("1e999999999", "RUB"), "money", "money.range", "1E+999999999", "30 integer digits");
+        assertThat(Money.of("999999999999999999999999999999", "RUB").amount().precision()).isEqualTo(32);
+    }
 }

@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * or of the table:
  * <ul>
  *   <li>a lookup: one select of the matching cards, one of their contact persons, one of their parts;</li>
- *   <li>an insert: one insert of the card, one batch of contact persons, one batch per kind of part present;</li>
+ *   <li>an insert: one insert of the card, one batch of contact persons, one batch per kind of part present;
+ *       an import: multi-row inserts of {@value NativeInserts#ROWS_PER_STATEMENT} rows per table
+ *       ({@link NativeInserts});</li>
  *   <li>an update: one guarded update of the card's row ({@code where id = ? and version = ?}, which is the
  *       optimistic lock), one delete per child table, then the inserts as above.</li>
  * </ul>
@@ -151,14 +153,13 @@ final class JpaClientStore implements ClientStore {
                 List<ClientCard> chunk = stored.subList(from, Math.min(stored.size(), from + CHUNK));
                 refuseTaken(em, chunk);
                 List<ClientMapping.Rows> rows = chunk.stream().map(ClientMapping::toRows).toList();
-                List<ClientPartEntity> parts = rows.stream().flatMap(r -> r.parts().stream()).toList();
                 try {
-                    rows.forEach(r -> em.persist(r.client()));
-                    em.flush();
-                    rows.forEach(r -> r.contacts().forEach(em::persist));
-                    em.flush();
-                    persistByKind(em, parts);
-                    em.flush();
+                    NativeInserts.insert(em, prefix + "client", NativeInserts.CLIENT,
+                            rows.stream().map(ClientMapping.Rows::client).toList());
+                    NativeInserts.insert(em, prefix + "client_contact", NativeInserts.CONTACT,
+                            rows.stream().flatMap(r -> r.contacts().stream()).toList());
+                    NativeInserts.insert(em, prefix + "client_part", NativeInserts.PART,
+                            rows.stream().flatMap(r -> r.parts().stream()).toList());
                 } catch (PersistenceException e) {
                     // Taken keys were looked for above: this is a concurrent import of the same cards.
                     throw JpaExceptions.translate(e, violated -> violated.contains(prefix + "client_unique_key")
@@ -166,9 +167,6 @@ final class JpaClientStore implements ClientStore {
                             : violated.contains("primary") || violated.contains(prefix + "client_pk")
                             ? new DuplicateException("client", "id", "(taken concurrently)") : null);
                 }
-                session.release(em, rows.stream().map(ClientMapping.Rows::client).toList());
-                session.release(em, rows.stream().flatMap(r -> r.contacts().stream()).toList());
-                session.release(em, parts);
             }
             return stored.size();
         });
