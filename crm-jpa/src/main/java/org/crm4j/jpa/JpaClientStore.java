@@ -151,7 +151,6 @@ final class JpaClientStore implements ClientStore {
         return session.inTransaction(em -> {
             for (int from = 0; from < stored.size(); from += CHUNK) {
                 List<ClientCard> chunk = stored.subList(from, Math.min(stored.size(), from + CHUNK));
-                refuseTaken(em, chunk);
                 List<ClientMapping.Rows> rows = chunk.stream().map(ClientMapping::toRows).toList();
                 try {
                     NativeInserts.insert(em, prefix + "client", NativeInserts.CLIENT,
@@ -161,35 +160,15 @@ final class JpaClientStore implements ClientStore {
                     NativeInserts.insert(em, prefix + "client_part", NativeInserts.PART,
                             rows.stream().flatMap(r -> r.parts().stream()).toList());
                 } catch (PersistenceException e) {
-                    // Taken keys were looked for above: this is a concurrent import of the same cards.
+                    // The database's unique indexes find a taken id or key; the batch is refused as a whole.
                     throw JpaExceptions.translate(e, violated -> violated.contains(prefix + "client_unique_key")
-                            ? new DuplicateException("client", "inn", "(taken concurrently)")
+                            ? new DuplicateException("client", "inn", JpaExceptions.duplicateValue(violated))
                             : violated.contains("primary") || violated.contains(prefix + "client_pk")
-                            ? new DuplicateException("client", "id", "(taken concurrently)") : null);
+                            ? new DuplicateException("client", "id", JpaExceptions.duplicateValue(violated)) : null);
                 }
             }
             return stored.size();
         });
-    }
-
-    /** Refuses the chunk if a stored card has the id or the INN and KPP of one of its cards: one select. */
-    private static void refuseTaken(EntityManager em, List<ClientCard> chunk) {
-        List<UUID> ids = chunk.stream().map(c -> c.id().value()).toList();
-        List<String> keys = chunk.stream().map(c -> c.requisites().uniqueKey()).filter(Objects::nonNull).toList();
-        List<Object[]> taken = em.createQuery("select c.id, c.uniqueKey from CrmClient c "
-                        + "where c.id in :ids or c.uniqueKey in :keys", Object[].class)
-                .setParameter("ids", ids)
-                // an empty in-list is not portable SQL; no card has the empty key
-                .setParameter("keys", keys.isEmpty() ? List.of("") : keys)
-                .setMaxResults(1).getResultList();
-        if (taken.isEmpty()) {
-            return;
-        }
-        UUID id = (UUID) taken.get(0)[0];
-        if (ids.contains(id)) {
-            throw new DuplicateException("client", "id", ClientId.of(id));
-        }
-        throw new DuplicateException("client", "inn", taken.get(0)[1]);
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crm4j.common.CrmException;
 import org.crm4j.common.StorageException;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +50,25 @@ final class JpaExceptions {
                     + "it can be retried" + state, e);
         }
         return new StorageException("the storage failed: " + firstLine(e.getMessage()) + state, e);
+    }
+
+    private static final List<Pattern> DUPLICATE_VALUE = List.of(
+            Pattern.compile("key \\([^)]*\\)=\\(([^)]*)\\)"),              // PostgreSQL
+            Pattern.compile("duplicate entry '([^']*)'"),                    // MariaDB, MySQL
+            Pattern.compile("values \\( /\\* \\d+ \\*/ (?:uuid )?'([^']*)'"));   // H2
+
+    /**
+     * The duplicate value the database names in its message (lower case, as the messages given here are), or
+     * {@code "(not named by the database)"}.
+     */
+    static String duplicateValue(String messages) {
+        for (Pattern p : DUPLICATE_VALUE) {
+            Matcher m = p.matcher(messages);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "(not named by the database)";
     }
 
     static boolean isIntegrityViolation(SQLException sql) {

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -99,6 +100,28 @@ class JpaStorageTest {
                 assertThat(stored).isEqualTo(LocalDateTime.ofInstant(card.createdAt(), ZoneOffset.UTC));
             }
             assertThat(TimeZone.getDefault().getID()).isEqualTo("Asia/Vladivostok");
+        }
+
+        @Test
+        @DisplayName("an import colliding with a stored card is refused whole, naming the taken INN or id")
+        void importCollisionNamesTheValue() {
+            database.cleanSchema(PREFIX);
+            ClientStore store = storage.clients();
+            ClientCard existing = store.save(ClientFixture.organisation(1));
+            ClientCard twin = ClientFixture.minimal(2, "Двойник").toBuilder().requisites(existing.requisites()).build();
+            ClientCard sameId = ClientFixture.minimal(3, "Тот же").toBuilder().id(existing.id()).build();
+
+            assertThatThrownBy(() -> store.insertAll(List.of(ClientFixture.minimal(4, "Новый"), twin)))
+                    .isInstanceOfSatisfying(DuplicateException.class, e -> {
+                        assertThat(e.key()).isEqualTo("inn");
+                        assertThat(e.value()).isEqualTo(existing.requisites().uniqueKey());
+                    });
+            assertThatThrownBy(() -> store.insertAll(List.of(sameId)))
+                    .isInstanceOfSatisfying(DuplicateException.class, e -> {
+                        assertThat(e.key()).isEqualTo("id");
+                        assertThat(e.value()).isEqualTo(existing.id().toString());
+                    });
+            assertThat(store.count()).isEqualTo(1);
         }
 
         @Test
