@@ -259,13 +259,9 @@ final class JpaClientStore implements ClientStore {
         Map<UUID, List<ClientPartEntity>> parts = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            List<ContactEntity> contactRows = em.createQuery("select c from CrmClientContact c "
-                            + "where c.clientId in :ids order by c.clientId, c.ord", ContactEntity.class)
-                    .setParameter("ids", chunk).getResultList();
+            List<ContactEntity> contactRows = byCard(em, "CrmClientContact", ContactEntity.class, chunk);
             session.release(em, contactRows);
-            List<ClientPartEntity> partRows = em.createQuery("select p from CrmClientPart p "
-                            + "where p.clientId in :ids order by p.clientId, p.ord", ClientPartEntity.class)
-                    .setParameter("ids", chunk).getResultList();
+            List<ClientPartEntity> partRows = byCard(em, "CrmClientPart", ClientPartEntity.class, chunk);
             session.release(em, partRows);
             contacts.putAll(contactRows.stream().collect(Collectors.groupingBy(c -> c.clientId)));
             parts.putAll(partRows.stream().collect(Collectors.groupingBy(p -> p.clientId)));
@@ -282,6 +278,20 @@ final class JpaClientStore implements ClientStore {
         }
         cards.sort(Comparator.comparing(ClientCard::nameKey).thenComparing(card -> card.id().value().toString()));
         return cards;
+    }
+
+    /**
+     * The rows of {@code entity} that belong to the cards, in card and {@code ord} order. One card, the usual
+     * case (a caller, a card by id), is selected with {@code =}: a provider can cache the translation of that
+     * query, while a list parameter of varying length makes it translate the query anew each time.
+     */
+    private static <R> List<R> byCard(EntityManager em, String entity, Class<R> type, List<UUID> cards) {
+        if (cards.size() == 1) {
+            return em.createQuery("select r from " + entity + " r where r.clientId = :id order by r.ord", type)
+                    .setParameter("id", cards.get(0)).getResultList();
+        }
+        return em.createQuery("select r from " + entity + " r where r.clientId in :ids order by r.clientId, r.ord",
+                type).setParameter("ids", cards).getResultList();
     }
 
     /**
