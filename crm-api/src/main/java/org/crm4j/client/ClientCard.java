@@ -97,6 +97,10 @@ public record ClientCard(ClientId id, long version, ClientKind kind, ClientRelat
     private static void checkKind(Violations v, ClientKind kind, ClientRelation relation,
                                   @Nullable PersonName personName, Requisites r) {
         if (kind == ClientKind.ORGANISATION) {
+            if (personName != null) {
+                v.add("personName", "client.person-name-kind", personName,
+                        "an organisation has no person's name; the kind sole proprietor or person has");
+            }
             if (r.inn() != null && !r.inn().isOrganisation()) {
                 v.add("requisites.inn", "client.inn-kind", r.inn(), "an organisation has a 10-digit INN");
             }

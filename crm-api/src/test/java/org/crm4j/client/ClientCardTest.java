@@ -421,6 +421,9 @@ class ClientCardTest {
 
         List<String> expected = new ArrayList<>();
         if (kind == ClientKind.ORGANISATION) {
+            if (hasPersonName) {
+                expected.add("personName client.person-name-kind");
+            }
             if (innDigits == 2) {
                 expected.add("requisites.inn client.inn-kind");
             }
