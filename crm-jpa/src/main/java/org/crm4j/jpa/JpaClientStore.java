@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * persistence context shared with the embedding system never holds crm4j's rows nor flushes them on its own.
  */
 final class JpaClientStore implements ClientStore {
-    /** Cards per flush in an import, and ids per {@code in (...)} list. */
+    /** Cards per round of an import's inserts, and cards per {@code in (...)} list of a load. */
     static final int CHUNK = 500;
 
     /** Reads of a card that keep meeting concurrent updates give up after this many attempts. */
@@ -57,7 +58,7 @@ final class JpaClientStore implements ClientStore {
 
     JpaClientStore(JpaSession session, String tablePrefix) {
         this.session = Objects.requireNonNull(session, "session");
-        this.prefix = tablePrefix.toLowerCase(java.util.Locale.ROOT);
+        this.prefix = tablePrefix.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -130,7 +131,7 @@ final class JpaClientStore implements ClientStore {
     public int insertAll(List<ClientCard> cards) {
         List<ClientCard> stored = new ArrayList<>(cards.size());
         Set<ClientId> ids = new HashSet<>();
-        Map<String, ClientCard> keys = new HashMap<>();
+        Set<String> keys = new HashSet<>();
         for (ClientCard card : cards) {
             if (card.version() != 0) {
                 throw new IllegalArgumentException("insertAll takes new cards of version 0; " + card.id()
@@ -140,7 +141,7 @@ final class JpaClientStore implements ClientStore {
                 throw new DuplicateException("client", "id", card.id());
             }
             String key = card.requisites().uniqueKey();
-            if (key != null && keys.putIfAbsent(key, card) != null) {
+            if (key != null && !keys.add(key)) {
                 throw new DuplicateException("client", "inn", key);
             }
             stored.add(card.toBuilder().version(1).build());

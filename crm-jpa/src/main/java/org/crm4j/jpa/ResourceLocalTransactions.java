@@ -35,12 +35,7 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
         if (joined != null) {
             return work.apply(joined);
         }
-        EntityManager em;
-        try {
-            em = factory.createEntityManager();
-        } catch (PersistenceException e) {
-            throw JpaExceptions.translate(e);
-        }
+        EntityManager em = open();
         current.set(em);
         EntityTransaction tx = em.getTransaction();
         try {
@@ -66,12 +61,7 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
         if (joined != null) {
             return work.apply(joined);
         }
-        EntityManager em;
-        try {
-            em = factory.createEntityManager();
-        } catch (PersistenceException e) {
-            throw JpaExceptions.translate(e);
-        }
+        EntityManager em = open();
         try {
             return work.apply(em);
         } catch (PersistenceException e) {
@@ -85,6 +75,14 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
     @Override
     public void release(EntityManager em, Collection<?> rows) {
         em.clear();
+    }
+
+    private EntityManager open() {
+        try {
+            return factory.createEntityManager();
+        } catch (PersistenceException e) {
+            throw JpaExceptions.translate(e);
+        }
     }
 
     private static void rollbackQuietly(EntityTransaction tx, Throwable cause) {
