@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * {@link ClientStore} over JPA. Every operation costs a fixed number of statements whatever the size of the card
  * or of the table:
  * <ul>
- *   <li>a lookup: one select of the matching cards, one of their contact persons, one of their parts;</li>
+ *   <li>a lookup: one select of the matching cards, one of their parts, one of their contact persons; a lookup
+ *       by phone or e-mail brings the cards and their parts in one select, so two in all;</li>
  *   <li>an insert: one insert of the card, one batch of contact persons, one batch per kind of part present;
  *       an import: multi-row inserts of {@value NativeInserts#ROWS_PER_STATEMENT} rows per table
  *       ({@link NativeInserts});</li>
@@ -183,10 +184,10 @@ final class JpaClientStore implements ClientStore {
     @Override
     public List<ClientCard> findByPhone(PhoneNumber phone) {
         Objects.requireNonNull(phone, "phone");
-        return session.read(em -> load(em, m -> m.createQuery(
-                "select c from CrmClient c where c.id in "
-                        + "(select p.clientId from CrmClientPart p where p.phone = :phone)", ClientEntity.class)
-                .setParameter("phone", phone.e164())));
+        return session.read(em -> loadThroughParts(em, m -> m.createQuery(
+                "select c, p from CrmClient c, CrmClientPart p where p.clientId = c.id and c.id in "
+                        + "(select q.clientId from CrmClientPart q where q.phone = :phone) order by p.clientId, p.ord",
+                Object[].class).setParameter("phone", phone.e164())));
     }
 
     @Override
@@ -200,10 +201,10 @@ final class JpaClientStore implements ClientStore {
     @Override
     public List<ClientCard> findByEmail(Email email) {
         Objects.requireNonNull(email, "email");
-        return session.read(em -> load(em, m -> m.createQuery(
-                "select c from CrmClient c where c.id in "
-                        + "(select p.clientId from CrmClientPart p where p.email = :email)", ClientEntity.class)
-                .setParameter("email", email.value())));
+        return session.read(em -> loadThroughParts(em, m -> m.createQuery(
+                "select c, p from CrmClient c, CrmClientPart p where p.clientId = c.id and c.id in "
+                        + "(select q.clientId from CrmClientPart q where q.email = :email) order by p.clientId, p.ord",
+                Object[].class).setParameter("email", email.value())));
     }
 
     @Override
@@ -256,16 +257,59 @@ final class JpaClientStore implements ClientStore {
             return List.of();
         }
         List<UUID> ids = clients.stream().map(c -> c.id).toList();
-        Map<UUID, List<ContactEntity>> contacts = new HashMap<>();
         Map<UUID, List<ClientPartEntity>> parts = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<ClientPartEntity> partRows = byCard(em, "CrmClientPart", ClientPartEntity.class, chunk);
+            session.release(em, partRows);
+            parts.putAll(partRows.stream().collect(Collectors.groupingBy(p -> p.clientId)));
+        }
+        return assemble(em, clients, parts);
+    }
+
+    /**
+     * Like {@link #load}, for cards found through one of their parts (a phone, an e-mail): each has at least one,
+     * so one select brings the cards with their parts, and a second their contact persons.
+     */
+    private List<ClientCard> loadThroughParts(EntityManager em, Function<EntityManager, TypedQuery<Object[]>> query) {
+        for (int attempt = 1; ; attempt++) {
+            List<Object[]> rows = query.apply(em).getResultList();
+            Map<UUID, ClientEntity> clients = new LinkedHashMap<>();
+            Map<UUID, List<ClientPartEntity>> parts = new HashMap<>();
+            for (Object[] row : rows) {
+                ClientEntity client = (ClientEntity) row[0];
+                clients.putIfAbsent(client.id, client);
+                parts.computeIfAbsent(client.id, k -> new ArrayList<>()).add((ClientPartEntity) row[1]);
+            }
+            session.release(em, clients.values());
+            session.release(em, rows.stream().map(row -> row[1]).toList());
+            List<ClientCard> cards = assemble(em, new ArrayList<>(clients.values()), parts);
+            if (cards != null) {
+                return cards;
+            }
+            if (attempt == READ_ATTEMPTS) {
+                throw new StorageException("a card changed during each of " + READ_ATTEMPTS + " attempts to read it",
+                        null);
+            }
+        }
+    }
+
+    /**
+     * The cards of these rows, their contact persons selected here; {@code null} when a child row was written
+     * with another version of its card than the one read (an update committed between the selects).
+     */
+    private @Nullable List<ClientCard> assemble(EntityManager em, List<ClientEntity> clients,
+                                                Map<UUID, List<ClientPartEntity>> parts) {
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = clients.stream().map(c -> c.id).toList();
+        Map<UUID, List<ContactEntity>> contacts = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<ContactEntity> contactRows = byCard(em, "CrmClientContact", ContactEntity.class, chunk);
             session.release(em, contactRows);
-            List<ClientPartEntity> partRows = byCard(em, "CrmClientPart", ClientPartEntity.class, chunk);
-            session.release(em, partRows);
             contacts.putAll(contactRows.stream().collect(Collectors.groupingBy(c -> c.clientId)));
-            parts.putAll(partRows.stream().collect(Collectors.groupingBy(p -> p.clientId)));
         }
         List<ClientCard> cards = new ArrayList<>(clients.size());
         for (ClientEntity c : clients) {

@@ -182,6 +182,9 @@ class JpaStorageTest {
             assertThatThrownBy(() -> storage.clients().findById(card.id()))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("changed during each of " + JpaClientStore.READ_ATTEMPTS + " attempts");
+            assertThatThrownBy(() -> storage.clients().findByPhone(card.phones().get(0).number()))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("changed during each of");
         }
     }
 
