@@ -28,7 +28,6 @@ final class JdbcCards {
     private final String insertPart;
     private final String selectByPhone;
     private final String selectContacts;
-    private final String selectParts;
 
     JdbcCards(DataSource dataSource, String prefix) {
         this.dataSource = dataSource;
@@ -39,13 +38,14 @@ final class JdbcCards {
         insertPart = "insert into " + prefix + "client_part (client_id, card_version, ord, kind, contact_id, purpose, "
                 + "phone, email, country, postal_code, region, city, line) "
                 + "values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        selectByPhone = "select id, version, kind, relation, name, inn, kpp, created_at from " + prefix + "client "
-                + "where id in (select client_id from " + prefix + "client_part where phone = ?)";
+        selectByPhone = "select c.id, c.version, c.kind, c.relation, c.name, c.inn, c.kpp, c.created_at, "
+                + "p.client_id, p.card_version, p.ord, p.kind, p.contact_id, p.purpose, p.phone, p.email, p.country, "
+                + "p.postal_code, p.region, p.city, p.line from " + prefix + "client c join " + prefix
+                + "client_part p on p.client_id = c.id where c.id in (select client_id from " + prefix
+                + "client_part where phone = ?) order by p.client_id, p.ord";
         selectContacts = "select id, client_id, card_version, ord, surname, given_name, patronymic, position from "
                 + prefix
                 + "client_contact where client_id = ? order by ord";
-        selectParts = "select client_id, card_version, ord, kind, contact_id, purpose, phone, email, country, "
-                + "postal_code, region, city, line from " + prefix + "client_part where client_id = ? order by ord";
     }
 
     /** Inserts the cards in one transaction, in JDBC batches of {@code batch} rows per table. */
@@ -139,8 +139,9 @@ final class JdbcCards {
     }
 
     /**
-     * The caller-ID lookup by hand: the cards having the phone, then each card's contact persons and parts, all
-     * columns read into plain arrays (no domain objects). Returns how many values were read.
+     * The caller-ID lookup by hand, the same two statements crm-jpa sends: the cards having the phone joined
+     * with their parts, then each card's contact persons; every column read, no object built. Returns how many
+     * values were read.
      */
     int findByPhone(PhoneNumber phone) throws SQLException {
         int read = 0;
@@ -150,13 +151,16 @@ final class JdbcCards {
                 s.setString(1, phone.e164());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                        read += readRow(rs, 8);
+                        UUID id = rs.getObject(1, UUID.class);
+                        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id)) {
+                            ids.add(id);
+                        }
+                        read += readRow(rs, 21);
                     }
                 }
             }
             for (UUID id : ids) {
-                read += readAll(c, selectContacts, id, 8) + readAll(c, selectParts, id, 13);
+                read += readAll(c, selectContacts, id, 8);
             }
         }
         return read;

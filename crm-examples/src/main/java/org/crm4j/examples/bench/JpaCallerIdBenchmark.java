@@ -29,9 +29,10 @@ import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * Caller identification among 1,000,000 client cards in PostgreSQL: crm-jpa's {@code findByPhone}, which loads
- * the whole card (3 selects), against hand-written JDBC running the same three indexed selects and reading every
- * column into nothing but the result set. Half of the numbers looked up are the cards' own, half their contact
- * persons'. Sample time mode, so JMH prints percentiles (p0.99 is the p99).
+ * the whole card (the card joined with its parts, then its contact persons: two indexed selects), against
+ * hand-written JDBC sending the same two selects and reading every column, building no object. Half of the numbers looked up are the cards' own, half their contact
+ * persons'. Sample time mode, so JMH prints percentiles (p0.99 is the p99). The warm-up is long (8 × 5 s):
+ * Hibernate's paths take about 20 s of lookups to reach steady state on two cores.
  *
  * <p>The cards are written once, by JDBC, into tables of their own ({@code bench_callerid_*}) and kept for later
  * runs. Run (PostgreSQL at {@code CRM_BENCH_PG_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test}):
@@ -40,7 +41,7 @@ import org.openjdk.jmh.runner.RunnerException;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 8, time = 5)
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class JpaCallerIdBenchmark {
