@@ -6,7 +6,7 @@
 module org.crm4j.jpa {
     requires transitive org.crm4j.api;
     requires transitive jakarta.persistence;
-    requires java.sql;
+    requires transitive java.sql;
     requires static org.jspecify;
 
     exports org.crm4j.jpa;

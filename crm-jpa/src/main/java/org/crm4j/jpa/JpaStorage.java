@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  *         .locations("classpath:db/crm4j/postgresql")
  *         .placeholders(Map.of("prefix", "crm_"))
  *         .table("crm_schema_history")
+ *         .baselineOnMigrate(true).baselineVersion("0")   // when the schema holds the ERP's tables already
  *         .load().migrate();
  * }</pre>
  *
