@@ -8,5 +8,6 @@ module org.crm4j.api {
     exports org.crm4j.common;
     exports org.crm4j.requisites;
     exports org.crm4j.client;
+    exports org.crm4j.classifier;
     exports org.crm4j.storage;
 }

@@ -11,4 +11,5 @@ module org.crm4j.core {
     exports org.crm4j.core;
     exports org.crm4j.core.common;
     exports org.crm4j.core.client;
+    exports org.crm4j.core.classifier;
 }

@@ -1,5 +1,6 @@
 package org.crm4j.storage;
 
+import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 
@@ -11,6 +12,9 @@ import org.crm4j.common.Transactions;
 public interface CrmStorage {
     /** The client cards. */
     ClientStore clients();
+
+    /** The tenant's dictionaries. */
+    ClassifierStore classifiers();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

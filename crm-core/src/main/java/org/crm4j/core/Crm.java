@@ -3,6 +3,7 @@ package org.crm4j.core;
 import java.time.Clock;
 import java.util.Objects;
 import org.crm4j.common.CrmEventListener;
+import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.storage.CrmStorage;
@@ -26,12 +27,17 @@ public final class Crm {
     private final Clock clock;
     private final PhoneNumbers phoneNumbers;
     private final Clients clients;
+    private final Classifiers classifiers;
 
     private Crm(Builder b) {
         this.storage = b.storage;
         this.clock = b.clock;
         this.phoneNumbers = PhoneNumbers.forRegion(b.defaultRegion);
         this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener);
+        this.classifiers = new Classifiers(storage.classifiers(), storage.transactions());
+        if (b.defaultClassifiers) {
+            classifiers.defineMissing(Classifiers.defaults());
+        }
     }
 
     /** A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, region RU, no listener. */
@@ -42,6 +48,11 @@ public final class Crm {
     /** Client cards: registration, formal section, contact persons, managers, lookups. */
     public Clients clients() {
         return clients;
+    }
+
+    /** The tenant's dictionaries. */
+    public Classifiers classifiers() {
+        return classifiers;
     }
 
     /** The storage this CRM keeps its state in. */
@@ -65,6 +76,7 @@ public final class Crm {
         private Clock clock = Clock.systemUTC();
         private String defaultRegion = "RU";
         private CrmEventListener listener = CrmEventListener.none();
+        private boolean defaultClassifiers = true;
 
         private Builder() {
         }
@@ -93,6 +105,15 @@ public final class Crm {
         /** Who hears of CRM events after each change is saved. Default: nobody. */
         public Builder listener(CrmEventListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} adds the entries of {@link Classifiers#defaults()} the storage does not have
+         * yet (entries the tenant changed are left as they are). Default: yes.
+         */
+        public Builder defaultClassifiers(boolean add) {
+            this.defaultClassifiers = add;
             return this;
         }
 

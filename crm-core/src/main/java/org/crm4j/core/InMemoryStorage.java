@@ -1,7 +1,9 @@
 package org.crm4j.core;
 
+import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
 import org.crm4j.storage.CrmStorage;
 
@@ -12,10 +14,16 @@ import org.crm4j.storage.CrmStorage;
  */
 public final class InMemoryStorage implements CrmStorage {
     private final InMemoryClientStore clients = new InMemoryClientStore();
+    private final InMemoryClassifierStore classifiers = new InMemoryClassifierStore();
 
     @Override
     public ClientStore clients() {
         return clients;
+    }
+
+    @Override
+    public ClassifierStore classifiers() {
+        return classifiers;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
@@ -64,12 +65,14 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final @Nullable EntityManagerFactory ownFactory;
     private final Transactions transactions;
     private final JpaClientStore clients;
+    private final JpaClassifierStore classifiers;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
         this.ownFactory = ownFactory;
         this.transactions = transactions;
         this.clients = new JpaClientStore(session, tablePrefix);
+        this.classifiers = new JpaClassifierStore(session);
     }
 
     public static Builder builder() {
@@ -79,6 +82,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public ClientStore clients() {
         return clients;
+    }
+
+    @Override
+    public ClassifierStore classifiers() {
+        return classifiers;
     }
 
     @Override
