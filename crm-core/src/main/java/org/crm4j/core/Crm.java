@@ -33,8 +33,9 @@ public final class Crm {
         this.storage = b.storage;
         this.clock = b.clock;
         this.phoneNumbers = PhoneNumbers.forRegion(b.defaultRegion);
-        this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener);
         this.classifiers = new Classifiers(storage.classifiers(), storage.transactions());
+        this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener,
+                classifiers.codes());
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }

@@ -2,6 +2,7 @@ package org.crm4j.examples;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.client.BankAccountInput;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientForm;
@@ -15,8 +16,8 @@ import org.crm4j.core.Crm;
 
 /**
  * crm4j in one page: register two clients with contact persons on the embedded in-memory storage, identify a
- * caller by a number typed the way a person types it, and see a form with mistakes refused with every mistake
- * named.
+ * caller by a number typed the way a person types it, and see a form with mistakes (a lead source among them
+ * that is in no dictionary) refused with every mistake named.
  *
  * <p>Run: {@code ./mvnw -q -pl crm-examples -am verify -DskipTests -Prun-example}
  */
@@ -26,6 +27,9 @@ public final class QuickStartExample {
 
     public static void main(String[] args) {
         Crm crm = Crm.builder().defaultRegion("RU").build();
+        // Lead sources come with crm4j; regions and industries are the tenant's own dictionaries.
+        crm.classifiers().define(ClassifierKind.REGION, "msk", "Москва", "Moscow");
+        crm.classifiers().define(ClassifierKind.INDUSTRY, "retail", "Розничная торговля", "Retail");
 
         ClientCard roga = crm.clients().register(
                 ClientForm.organisation("Рога и копыта").legalForm("ООО")
@@ -62,7 +66,7 @@ public final class QuickStartExample {
 
         try {
             crm.clients().register(ClientForm.organisation("Ошибкин и партнёры")
-                    .inn("7707083894").phone("12-34").email("not-an-e-mail").build());
+                    .inn("7707083894").phone("12-34").email("not-an-e-mail").leadSource("television").build());
         } catch (ValidationException e) {
             System.out.println("Refused, nothing stored:");
             e.violations().forEach(v -> System.out.println("  " + v.field() + " [" + v.code() + "] "

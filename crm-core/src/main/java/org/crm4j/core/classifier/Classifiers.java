@@ -9,6 +9,7 @@ import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.common.NotFoundException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.common.Violations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,15 +89,31 @@ public final class Classifiers {
         if (code == null) {
             return null;
         }
-        ClassifierEntry entry = transactions.inTransaction(() -> store.find(kind, code)).orElseThrow(() ->
-                new ValidationException(field, "classifier.unknown", code,
-                        "'" + code + "' is not a code of the " + label(kind) + " dictionary"));
-        if (!entry.active()) {
-            throw new ValidationException(field, "classifier.inactive", code,
-                    "'" + code + "' (" + entry.nameEn() + ") is no longer offered in the " + label(kind)
-                            + " dictionary");
-        }
+        Violations v = new Violations();
+        ClassifierEntry entry = transactions.inTransaction(() -> {
+            codes().check(v, field, kind, code);
+            return store.find(kind, code).orElse(null);
+        });
+        v.throwIfAny();
         return entry;
+    }
+
+    /**
+     * The check {@link org.crm4j.core.client.Clients} applies to lead sources, regions and industries: an
+     * unknown code adds {@code classifier.unknown}, a deactivated one {@code classifier.inactive}. It reads the
+     * store in the caller's transaction.
+     */
+    public ClassifierCodes codes() {
+        return (v, field, kind, code) -> {
+            ClassifierEntry entry = store.find(kind, code).orElse(null);
+            if (entry == null) {
+                v.add(field, "classifier.unknown", code, "'" + code + "' is not a code of the " + label(kind)
+                        + " dictionary");
+            } else if (!entry.active()) {
+                v.add(field, "classifier.inactive", code, "'" + code + "' (" + entry.nameEn()
+                        + ") is no longer offered in the " + label(kind) + " dictionary");
+            }
+        };
     }
 
     private static String label(ClassifierKind kind) {

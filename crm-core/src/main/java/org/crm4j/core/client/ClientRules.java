@@ -18,10 +18,13 @@ import org.crm4j.client.ContactForm;
 import org.crm4j.client.ContactPerson;
 import org.crm4j.client.ContactPersonId;
 import org.crm4j.client.ManagerAssignment;
+import org.crm4j.client.Segments;
+import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.common.NotFoundException;
 import org.crm4j.common.PersonName;
 import org.crm4j.common.Violations;
+import org.crm4j.core.classifier.ClassifierCodes;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +37,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientRules {
     private final ClientForms forms;
+    private final ClassifierCodes codes;
 
-    /** Rules reading phones with {@code phoneNumbers}' default region. */
+    /** Rules reading phones with {@code phoneNumbers}' default region and accepting every dictionary code. */
     public ClientRules(PhoneNumbers phoneNumbers) {
+        this(phoneNumbers, ClassifierCodes.any());
+    }
+
+    /** Rules reading phones with {@code phoneNumbers}' default region and checking codes with {@code codes}. */
+    public ClientRules(PhoneNumbers phoneNumbers, ClassifierCodes codes) {
         this.forms = new ClientForms(Objects.requireNonNull(phoneNumbers, "phoneNumbers"));
+        this.codes = Objects.requireNonNull(codes, "codes");
     }
 
     /**
@@ -54,7 +64,7 @@ public final class ClientRules {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         Violations v = new Violations();
-        ClientCard.Builder card = formalSection(v, ClientCard.builder().id(id).at(at), form);
+        ClientCard.Builder card = formalSection(v, ClientCard.builder().id(id).at(at), form, null);
         LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         List<ContactPerson> people = new ArrayList<>();
         for (int i = 0; i < contacts.size(); i++) {
@@ -72,7 +82,7 @@ public final class ClientRules {
     public Decision<ClientCard, ClientEvent> changeFormalSection(ClientCard card, ClientForm form, Instant at) {
         Objects.requireNonNull(card, "card");
         Violations v = new Violations();
-        ClientCard.Builder changed = formalSection(v, card.toBuilder().updatedAt(at), form);
+        ClientCard.Builder changed = formalSection(v, card.toBuilder().updatedAt(at), form, card);
         return Decision.of(build(v, changed), new ClientEvent.FormalSectionChanged(card.id(), at));
     }
 
@@ -138,7 +148,20 @@ public final class ClientRules {
                 new ClientEvent.ResponsibleManagerAssigned(card.id(), previous.orElse(null), manager, at));
     }
 
-    private ClientCard.Builder formalSection(Violations v, ClientCard.Builder card, ClientForm form) {
+    /**
+     * The card's formal section from the form; dictionary codes are checked unless they are those of the card
+     * as it was ({@code before}), so a code deactivated since stays on the cards that have it.
+     */
+    private ClientCard.Builder formalSection(Violations v, ClientCard.Builder card, ClientForm form,
+                                             @Nullable ClientCard before) {
+        Segments segments = forms.segments(v, form.region(), form.industry());
+        String leadSource = ClientForms.blank(form.leadSource()) ? null : form.leadSource().strip();
+        codes.checkChanged(v, "leadSource", ClassifierKind.LEAD_SOURCE, leadSource,
+                before == null ? null : before.leadSource());
+        codes.checkChanged(v, "region", ClassifierKind.REGION, segments.region(),
+                before == null ? null : before.segments().region());
+        codes.checkChanged(v, "industry", ClassifierKind.INDUSTRY, segments.industry(),
+                before == null ? null : before.segments().industry());
         ClientKind kind = form.kind();
         PersonName person = null;
         if (kind == ClientKind.ORGANISATION) {
@@ -164,8 +187,8 @@ public final class ClientRules {
                 .bankAccounts(forms.bankAccounts(v, form.bankAccounts()))
                 .phones(forms.phones(v, "", form.phones()))
                 .emails(forms.emails(v, "", form.emails()))
-                .segments(forms.segments(v, form.region(), form.industry()))
-                .leadSource(form.leadSource())
+                .segments(segments)
+                .leadSource(leadSource)
                 .tags(form.tags());
     }
 

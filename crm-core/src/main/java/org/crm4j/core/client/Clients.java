@@ -25,6 +25,7 @@ import org.crm4j.common.PhoneNumber;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
 import org.crm4j.common.Violations;
+import org.crm4j.core.classifier.ClassifierCodes;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
@@ -63,13 +64,22 @@ public final class Clients {
      */
     public Clients(ClientStore store, Transactions transactions, Clock clock, PhoneNumbers phoneNumbers,
                    CrmEventListener listener) {
+        this(store, transactions, clock, phoneNumbers, listener, ClassifierCodes.any());
+    }
+
+    /**
+     * The use cases over a store, checking lead sources, regions and industries with {@code codes} (as
+     * {@code Crm} does with its dictionaries).
+     */
+    public Clients(ClientStore store, Transactions transactions, Clock clock, PhoneNumbers phoneNumbers,
+                   CrmEventListener listener, ClassifierCodes codes) {
         this.store = Objects.requireNonNull(store, "store");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.phoneNumbers = Objects.requireNonNull(phoneNumbers, "phoneNumbers");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.ids = new Ids(clock);
-        this.rules = new ClientRules(phoneNumbers);
+        this.rules = new ClientRules(phoneNumbers, codes);
     }
 
     /** Registers a client without contact persons. */

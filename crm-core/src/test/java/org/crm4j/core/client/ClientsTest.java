@@ -27,6 +27,7 @@ import org.crm4j.common.ValidationException;
 import org.crm4j.common.Violation;
 import org.crm4j.core.Crm;
 import org.crm4j.core.common.SettableClock;
+import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.tck.ClientFixture;
 import org.crm4j.tck.ValidNumbers;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,38 @@ class ClientsTest {
     @BeforeEach
     void setUp() {
         crm = Crm.builder().clock(clock).listener(events::add).build();
+        crm.classifiers().define(ClassifierKind.REGION, "msk", "Москва", "Moscow");
+        crm.classifiers().define(ClassifierKind.INDUSTRY, "retail", "Розничная торговля", "Retail");
         clients = crm.clients();
+    }
+
+    @Test
+    @DisplayName("a lead source, region or industry not in the tenant's dictionaries is refused with the other mistakes")
+    void unknownCodesRefused() {
+        ClientForm form = ClientForm.organisation("Новый").inn("7707083894").leadSource("television")
+                .region("spb").industry("retail").build();
+
+        assertThatThrownBy(() -> clients.register(form))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field() + " " + v.code())
+                        .containsExactlyInAnyOrder("requisites.inn inn.checksum",
+                                "leadSource classifier.unknown", "region classifier.unknown"));
+        assertThat(clients.findByName("новый", 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a deactivated lead source stays on the cards that have it, but no new card may choose it")
+    void deactivatedCodeStays() {
+        ClientCard card = clients.register(roga().build());
+        crm.classifiers().deactivate(ClassifierKind.LEAD_SOURCE, "exhibition");
+
+        ClientCard changed = clients.changeFormalSection(card.id(), card.version(),
+                roga().legalForm("АО").build());
+
+        assertThat(changed.leadSource()).isEqualTo("exhibition");
+        assertThatThrownBy(() -> clients.register(ClientForm.organisation("Другой").leadSource("exhibition").build()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violationCode()).isEqualTo("classifier.inactive"));
     }
 
     private static ClientForm.Builder roga() {
@@ -279,7 +311,8 @@ class ClientsTest {
     @Test
     @DisplayName("a failing event listener does not undo the change")
     void failingListener() {
-        Crm noisy = Crm.builder().clock(clock).listener(e -> { throw new IllegalStateException("boom"); }).build();
+        Crm noisy = Crm.builder().storage(crm.storage()).clock(clock)
+                .listener(e -> { throw new IllegalStateException("boom"); }).build();
 
         ClientCard card = noisy.clients().register(roga().build());
 
