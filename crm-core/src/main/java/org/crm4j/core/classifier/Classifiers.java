@@ -89,11 +89,9 @@ public final class Classifiers {
         if (code == null) {
             return null;
         }
+        ClassifierEntry entry = transactions.inTransaction(() -> store.find(kind, code)).orElse(null);
         Violations v = new Violations();
-        ClassifierEntry entry = transactions.inTransaction(() -> {
-            codes().check(v, field, kind, code);
-            return store.find(kind, code).orElse(null);
-        });
+        refuse(v, field, kind, code, entry);
         v.throwIfAny();
         return entry;
     }
@@ -104,16 +102,19 @@ public final class Classifiers {
      * store in the caller's transaction.
      */
     public ClassifierCodes codes() {
-        return (v, field, kind, code) -> {
-            ClassifierEntry entry = store.find(kind, code).orElse(null);
-            if (entry == null) {
-                v.add(field, "classifier.unknown", code, "'" + code + "' is not a code of the " + label(kind)
-                        + " dictionary");
-            } else if (!entry.active()) {
-                v.add(field, "classifier.inactive", code, "'" + code + "' (" + entry.nameEn()
-                        + ") is no longer offered in the " + label(kind) + " dictionary");
-            }
-        };
+        return (v, field, kind, code) -> refuse(v, field, kind, code, store.find(kind, code).orElse(null));
+    }
+
+    /** Adds the violation of a code whose entry is {@code entry}: none when it is an active one. */
+    private static void refuse(Violations v, String field, ClassifierKind kind, String code,
+                               @Nullable ClassifierEntry entry) {
+        if (entry == null) {
+            v.add(field, "classifier.unknown", code, "'" + code + "' is not a code of the " + label(kind)
+                    + " dictionary");
+        } else if (!entry.active()) {
+            v.add(field, "classifier.inactive", code, "'" + code + "' (" + entry.nameEn()
+                    + ") is no longer offered in the " + label(kind) + " dictionary");
+        }
     }
 
     private static String label(ClassifierKind kind) {
