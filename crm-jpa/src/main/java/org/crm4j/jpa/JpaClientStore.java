@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientId;
@@ -237,16 +238,23 @@ final class JpaClientStore implements ClientStore {
      * read again.
      */
     private List<ClientCard> load(EntityManager em, Function<EntityManager, TypedQuery<ClientEntity>> query) {
-        for (int attempt = 1; ; attempt++) {
-            List<ClientCard> cards = loadOnce(em, query.apply(em));
+        return withRetries(() -> loadOnce(em, query.apply(em)));
+    }
+
+    /** Runs a read until it sees no card changing under it, at most {@link #READ_ATTEMPTS} times. */
+    private static List<ClientCard> withRetries(Supplier<@Nullable List<ClientCard>> read) {
+        for (int attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
+            List<ClientCard> cards = read.get();
             if (cards != null) {
                 return cards;
             }
-            if (attempt == READ_ATTEMPTS) {
-                throw new StorageException("a card changed during each of " + READ_ATTEMPTS + " attempts to read it",
-                        null);
-            }
         }
+        List<ClientCard> cards = read.get();
+        if (cards == null) {
+            throw new StorageException("a card changed during each of " + READ_ATTEMPTS + " attempts to read it",
+                    null);
+        }
+        return cards;
     }
 
     /** The cards, or {@code null} when a card changed between the selects. */
@@ -272,7 +280,7 @@ final class JpaClientStore implements ClientStore {
      * so one select brings the cards with their parts, and a second their contact persons.
      */
     private List<ClientCard> loadThroughParts(EntityManager em, Function<EntityManager, TypedQuery<Object[]>> query) {
-        for (int attempt = 1; ; attempt++) {
+        return withRetries(() -> {
             List<Object[]> rows = query.apply(em).getResultList();
             Map<UUID, ClientEntity> clients = new LinkedHashMap<>();
             Map<UUID, List<ClientPartEntity>> parts = new HashMap<>();
@@ -283,15 +291,8 @@ final class JpaClientStore implements ClientStore {
             }
             session.release(em, clients.values());
             session.release(em, rows.stream().map(row -> row[1]).toList());
-            List<ClientCard> cards = assemble(em, new ArrayList<>(clients.values()), parts);
-            if (cards != null) {
-                return cards;
-            }
-            if (attempt == READ_ATTEMPTS) {
-                throw new StorageException("a card changed during each of " + READ_ATTEMPTS + " attempts to read it",
-                        null);
-            }
-        }
+            return assemble(em, new ArrayList<>(clients.values()), parts);
+        });
     }
 
     /**
