@@ -9,5 +9,6 @@ module org.crm4j.api {
     exports org.crm4j.requisites;
     exports org.crm4j.client;
     exports org.crm4j.classifier;
+    exports org.crm4j.keydate;
     exports org.crm4j.storage;
 }

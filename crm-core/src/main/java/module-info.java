@@ -12,4 +12,5 @@ module org.crm4j.core {
     exports org.crm4j.core.common;
     exports org.crm4j.core.client;
     exports org.crm4j.core.classifier;
+    exports org.crm4j.core.keydate;
 }

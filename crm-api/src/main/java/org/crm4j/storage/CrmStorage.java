@@ -3,6 +3,7 @@ package org.crm4j.storage;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.keydate.NotableEventStore;
 
 /**
  * Where crm4j keeps its aggregates: one store per aggregate and the transaction boundary they share. The
@@ -15,6 +16,9 @@ public interface CrmStorage {
 
     /** The tenant's dictionaries. */
     ClassifierStore classifiers();
+
+    /** The notable events and key dates of clients. */
+    NotableEventStore notableEvents();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

@@ -5,7 +5,9 @@ import java.util.Objects;
 import org.crm4j.common.CrmEventListener;
 import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
+import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
+import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.storage.CrmStorage;
 
 /**
@@ -28,6 +30,7 @@ public final class Crm {
     private final PhoneNumbers phoneNumbers;
     private final Clients clients;
     private final Classifiers classifiers;
+    private final NotableEvents notableEvents;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -36,6 +39,7 @@ public final class Crm {
         this.classifiers = new Classifiers(storage.classifiers(), storage.transactions());
         this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener,
                 classifiers.codes());
+        this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -54,6 +58,11 @@ public final class Crm {
     /** The tenant's dictionaries. */
     public Classifiers classifiers() {
         return classifiers;
+    }
+
+    /** Notable events on clients' cards and the key dates coming up. */
+    public NotableEvents notableEvents() {
+        return notableEvents;
     }
 
     /** The storage this CRM keeps its state in. */

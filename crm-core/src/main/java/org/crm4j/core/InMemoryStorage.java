@@ -5,6 +5,8 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.core.keydate.InMemoryNotableEventStore;
+import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
 
 /**
@@ -15,6 +17,7 @@ import org.crm4j.storage.CrmStorage;
 public final class InMemoryStorage implements CrmStorage {
     private final InMemoryClientStore clients = new InMemoryClientStore();
     private final InMemoryClassifierStore classifiers = new InMemoryClassifierStore();
+    private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
 
     @Override
     public ClientStore clients() {
@@ -24,6 +27,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public ClassifierStore classifiers() {
         return classifiers;
+    }
+
+    @Override
+    public NotableEventStore notableEvents() {
+        return notableEvents;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final Transactions transactions;
     private final JpaClientStore clients;
     private final JpaClassifierStore classifiers;
+    private final JpaNotableEventStore notableEvents;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -73,6 +75,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.transactions = transactions;
         this.clients = new JpaClientStore(session, tablePrefix);
         this.classifiers = new JpaClassifierStore(session);
+        this.notableEvents = new JpaNotableEventStore(session);
     }
 
     public static Builder builder() {
@@ -87,6 +90,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public ClassifierStore classifiers() {
         return classifiers;
+    }
+
+    @Override
+    public NotableEventStore notableEvents() {
+        return notableEvents;
     }
 
     @Override

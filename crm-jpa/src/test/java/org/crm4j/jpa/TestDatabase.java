@@ -77,6 +77,7 @@ enum TestDatabase {
             s.executeUpdate("delete from " + prefix + "client_contact");
             s.executeUpdate("delete from " + prefix + "client");
             s.executeUpdate("delete from " + prefix + "classifier");
+            s.executeUpdate("delete from " + prefix + "notable_event");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean " + prefix + " tables on " + this, e);
         }
@@ -86,7 +87,7 @@ enum TestDatabase {
     private static void dropTables(DataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"client_part", "client_contact", "client", "classifier",
-                    "schema_history"}) {
+                    "notable_event", "schema_history"}) {
                 s.executeUpdate("drop table if exists " + prefix + table);
             }
         } catch (SQLException e) {

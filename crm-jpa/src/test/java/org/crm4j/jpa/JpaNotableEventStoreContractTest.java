@@ -1,0 +1,63 @@
+package org.crm4j.jpa;
+
+import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.tck.NotableEventStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+/** The {@link NotableEventStore} contract on H2, PostgreSQL and MariaDB. */
+class JpaNotableEventStoreContractTest {
+
+    @Nested
+    class OnH2 extends OnDatabase {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgreSql extends OnDatabase {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    class OnMariaDb extends OnDatabase {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class OnDatabase extends NotableEventStoreContract {
+        private static final String PREFIX = "events_";
+        private final TestDatabase database;
+        private JpaStorage storage;
+
+        OnDatabase(TestDatabase database) {
+            this.database = database;
+        }
+
+        @BeforeAll
+        void open() {
+            DatabaseAssumptions.assumeAvailable(database);
+            storage = database.storage(database.cleanSchema(PREFIX), PREFIX);
+        }
+
+        @AfterAll
+        void close() {
+            if (storage != null) {
+                storage.close();
+            }
+        }
+
+        @Override
+        protected NotableEventStore emptyStore() {
+            database.cleanSchema(PREFIX);
+            return storage.notableEvents();
+        }
+    }
+}
