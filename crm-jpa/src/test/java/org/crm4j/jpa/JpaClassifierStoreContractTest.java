@@ -33,31 +33,25 @@ class JpaClassifierStoreContractTest {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnDatabase extends ClassifierStoreContract {
-        private static final String PREFIX = "dict_";
-        private final TestDatabase database;
-        private JpaStorage storage;
+        private final StorageOnDatabase db;
 
         OnDatabase(TestDatabase database) {
-            this.database = database;
+            this.db = new StorageOnDatabase(database, "dict_");
         }
 
         @BeforeAll
         void open() {
-            DatabaseAssumptions.assumeAvailable(database);
-            storage = database.storage(database.cleanSchema(PREFIX), PREFIX);
+            db.open();
         }
 
         @AfterAll
         void close() {
-            if (storage != null) {
-                storage.close();
-            }
+            db.close();
         }
 
         @Override
         protected ClassifierStore emptyStore() {
-            database.cleanSchema(PREFIX);
-            return storage.classifiers();
+            return db.empty().classifiers();
         }
     }
 }

@@ -43,32 +43,25 @@ class JpaClientStoreContractTest {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnDatabase extends ClientStoreContract {
-        private final TestDatabase database;
-        private final String prefix;
-        private JpaStorage storage;
+        private final StorageOnDatabase db;
 
         OnDatabase(TestDatabase database, String prefix) {
-            this.database = database;
-            this.prefix = prefix;
+            this.db = new StorageOnDatabase(database, prefix);
         }
 
         @BeforeAll
         void open() {
-            DatabaseAssumptions.assumeAvailable(database);
-            storage = database.storage(database.cleanSchema(prefix), prefix);
+            db.open();
         }
 
         @AfterAll
         void close() {
-            if (storage != null) {
-                storage.close();
-            }
+            db.close();
         }
 
         @Override
         protected ClientStore emptyStore() {
-            database.cleanSchema(prefix);
-            return storage.clients();
+            return db.empty().clients();
         }
     }
 }

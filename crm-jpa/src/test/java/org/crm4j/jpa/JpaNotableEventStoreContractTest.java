@@ -33,31 +33,25 @@ class JpaNotableEventStoreContractTest {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnDatabase extends NotableEventStoreContract {
-        private static final String PREFIX = "events_";
-        private final TestDatabase database;
-        private JpaStorage storage;
+        private final StorageOnDatabase db;
 
         OnDatabase(TestDatabase database) {
-            this.database = database;
+            this.db = new StorageOnDatabase(database, "events_");
         }
 
         @BeforeAll
         void open() {
-            DatabaseAssumptions.assumeAvailable(database);
-            storage = database.storage(database.cleanSchema(PREFIX), PREFIX);
+            db.open();
         }
 
         @AfterAll
         void close() {
-            if (storage != null) {
-                storage.close();
-            }
+            db.close();
         }
 
         @Override
         protected NotableEventStore emptyStore() {
-            database.cleanSchema(PREFIX);
-            return storage.notableEvents();
+            return db.empty().notableEvents();
         }
     }
 }
