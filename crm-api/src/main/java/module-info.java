@@ -10,5 +10,6 @@ module org.crm4j.api {
     exports org.crm4j.client;
     exports org.crm4j.classifier;
     exports org.crm4j.keydate;
+    exports org.crm4j.interaction;
     exports org.crm4j.storage;
 }

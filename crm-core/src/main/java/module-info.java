@@ -13,4 +13,5 @@ module org.crm4j.core {
     exports org.crm4j.core.client;
     exports org.crm4j.core.classifier;
     exports org.crm4j.core.keydate;
+    exports org.crm4j.core.interaction;
 }

@@ -7,6 +7,7 @@ import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
+import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.storage.CrmStorage;
 
@@ -31,6 +32,7 @@ public final class Crm {
     private final Clients clients;
     private final Classifiers classifiers;
     private final NotableEvents notableEvents;
+    private final Interactions interactions;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -40,6 +42,8 @@ public final class Crm {
         this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener,
                 classifiers.codes());
         this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));
+        this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
+                classifiers.codes());
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -58,6 +62,11 @@ public final class Crm {
     /** The tenant's dictionaries. */
     public Classifiers classifiers() {
         return classifiers;
+    }
+
+    /** The history of interactions with clients. */
+    public Interactions interactions() {
+        return interactions;
     }
 
     /** Notable events on clients' cards and the key dates coming up. */

@@ -5,7 +5,9 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
+import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
 
@@ -18,6 +20,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryClientStore clients = new InMemoryClientStore();
     private final InMemoryClassifierStore classifiers = new InMemoryClassifierStore();
     private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
+    private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
 
     @Override
     public ClientStore clients() {
@@ -32,6 +35,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public NotableEventStore notableEvents() {
         return notableEvents;
+    }
+
+    @Override
+    public InteractionStore interactions() {
+        return interactions;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaClientStore clients;
     private final JpaClassifierStore classifiers;
     private final JpaNotableEventStore notableEvents;
+    private final JpaInteractionStore interactions;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -76,6 +78,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.clients = new JpaClientStore(session, tablePrefix);
         this.classifiers = new JpaClassifierStore(session);
         this.notableEvents = new JpaNotableEventStore(session);
+        this.interactions = new JpaInteractionStore(session, tablePrefix);
     }
 
     public static Builder builder() {
@@ -95,6 +98,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public NotableEventStore notableEvents() {
         return notableEvents;
+    }
+
+    @Override
+    public InteractionStore interactions() {
+        return interactions;
     }
 
     @Override
@@ -186,7 +194,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         }
 
         public JpaStorage build() {
-            int given = (dataSource != null ? 1 : 0) + (factory != null ? 1 : 0) + (managedTransactions != null ? 1 : 0);
+            int given = (dataSource != null ? 1 : 0) + (factory != null ? 1 : 0)
+                    + (managedTransactions != null ? 1 : 0);
             if (given != 1) {
                 throw new IllegalStateException("give exactly one of dataSource, entityManagerFactory or managedBy; "
                         + "given: " + given);

@@ -78,6 +78,7 @@ enum TestDatabase {
             s.executeUpdate("delete from " + prefix + "client");
             s.executeUpdate("delete from " + prefix + "classifier");
             s.executeUpdate("delete from " + prefix + "notable_event");
+            s.executeUpdate("delete from " + prefix + "interaction");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean " + prefix + " tables on " + this, e);
         }
@@ -87,7 +88,7 @@ enum TestDatabase {
     private static void dropTables(DataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"client_part", "client_contact", "client", "classifier",
-                    "notable_event", "schema_history"}) {
+                    "notable_event", "interaction", "schema_history"}) {
                 s.executeUpdate("drop table if exists " + prefix + table);
             }
         } catch (SQLException e) {
