@@ -1,7 +1,9 @@
 package org.crm4j.interaction;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
 
@@ -25,4 +27,14 @@ public interface InteractionStore {
 
     /** A client's interactions, newest first, at most {@code limit}. */
     List<Interaction> findByClient(ClientId client, int limit);
+
+    /**
+     * The call form's counts (M-3.3): interactions of the given types that began in each period, by lead source.
+     * Period {@code k} runs from {@code boundaries[k]} included to {@code boundaries[k + 1]} excluded; only
+     * counts above 0 are returned, in no particular order. One query, whatever the number of interactions.
+     */
+    List<PeriodCount> countByLeadSource(List<Instant> boundaries, Set<String> types);
+
+    /** Manager activity (M-3.4): interactions that began from {@code from} (included) to {@code to}, by type. */
+    List<ActivityCount> countByManagerAndType(Instant from, Instant to);
 }

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
+import org.crm4j.interaction.ActivityCount;
 import org.crm4j.interaction.Channel;
 import org.crm4j.interaction.Direction;
 import org.crm4j.interaction.Interaction;
 import org.crm4j.interaction.InteractionId;
 import org.crm4j.interaction.InteractionStore;
+import org.crm4j.interaction.PeriodCount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -98,5 +102,46 @@ public abstract class InteractionStoreContract {
 
         assertThat(store.findById(letter.id())).contains(letter);
         assertThat(letter.duration()).isEqualTo(Duration.ZERO);
+    }
+
+    private Interaction at(int n, String type, String leadSource, String manager, long minutes) {
+        return Interaction.builder().id(InteractionId.of(new UUID(0x0190000000007300L, n))).type(type)
+                .direction(Direction.INBOUND).channel(Channel.PHONE).at(ClientFixture.later(minutes))
+                .manager(manager == null ? null : EmployeeId.of(manager)).client(ClientFixture.id(1))
+                .subject("Звонок").leadSource(leadSource).recordedAt(ClientFixture.later(minutes)).build();
+    }
+
+    @Test
+    @DisplayName("the call form counts calls per period and lead source, boundaries included at the start only")
+    void callFormCounts() {
+        // Periods of one hour from T0: [0, 60), [60, 120), [120, 180) minutes.
+        store.insert(at(1, "call-in", "exhibition", "anna", 0));
+        store.insert(at(2, "call-in", "exhibition", "anna", 59));
+        store.insert(at(3, "call-in", "website", "boris", 60));
+        store.insert(at(4, "call-in", null, "boris", 179));
+        store.insert(at(5, "call-in", "website", "boris", 180));
+        store.insert(at(6, "email", "website", "boris", 61));
+
+        List<PeriodCount> counts = store.countByLeadSource(List.of(ClientFixture.later(0), ClientFixture.later(60),
+                ClientFixture.later(120), ClientFixture.later(180)), Set.of("call-in"));
+
+        assertThat(counts).containsExactlyInAnyOrder(new PeriodCount("exhibition", 0, 2),
+                new PeriodCount("website", 1, 1), new PeriodCount(null, 2, 1));
+        assertThat(store.countByLeadSource(List.of(ClientFixture.later(0), ClientFixture.later(60)),
+                Set.of("meeting"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("manager activity counts interactions by manager and type in a period")
+    void managerActivity() {
+        store.insert(at(1, "call-in", null, "anna", 0));
+        store.insert(at(2, "call-in", null, "anna", 10));
+        store.insert(at(3, "email", null, "anna", 20));
+        store.insert(at(4, "call-in", null, null, 30));
+        store.insert(at(5, "call-in", null, "boris", 500));
+
+        assertThat(store.countByManagerAndType(ClientFixture.later(0), ClientFixture.later(60)))
+                .containsExactlyInAnyOrder(new ActivityCount(EmployeeId.of("anna"), "call-in", 2),
+                        new ActivityCount(EmployeeId.of("anna"), "email", 1), new ActivityCount(null, "call-in", 1));
     }
 }

@@ -1,19 +1,25 @@
 package org.crm4j.jpa;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ContactPersonId;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
+import org.crm4j.interaction.ActivityCount;
 import org.crm4j.interaction.Channel;
 import org.crm4j.interaction.Direction;
 import org.crm4j.interaction.Interaction;
 import org.crm4j.interaction.InteractionId;
 import org.crm4j.interaction.InteractionStore;
+import org.crm4j.interaction.PeriodCount;
 
 /** {@link InteractionStore} over JPA: one row per interaction, every lookup one indexed select. */
 final class JpaInteractionStore implements InteractionStore {
@@ -81,6 +87,54 @@ final class JpaInteractionStore implements InteractionStore {
             session.release(em, rows);
             return rows.stream().map(JpaInteractionStore::toInteraction).toList();
         });
+    }
+
+    /**
+     * One statement: {@code select lead_source, sum(case when started_at >= ?k and started_at < ?k+1 then 1
+     * else 0 end), … group by lead_source}, a sum per period, in standard JPQL.
+     */
+    @Override
+    public List<PeriodCount> countByLeadSource(List<Instant> boundaries, Set<String> types) {
+        Objects.requireNonNull(types, "types");
+        List<Instant> bounds = List.copyOf(boundaries);
+        int periods = bounds.size() - 1;
+        if (periods < 1 || types.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder("select i.leadSource");
+        for (int k = 0; k < periods; k++) {
+            jpql.append(", sum(case when i.startedAt >= :b").append(k).append(" and i.startedAt < :b").append(k + 1)
+                    .append(" then 1 else 0 end)");
+        }
+        jpql.append(" from CrmInteraction i where i.startedAt >= :b0 and i.startedAt < :b").append(periods)
+                .append(" and i.type in :types group by i.leadSource");
+        return session.read(em -> {
+            TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("types", types);
+            for (int k = 0; k <= periods; k++) {
+                query.setParameter("b" + k, bounds.get(k));
+            }
+            List<PeriodCount> counts = new ArrayList<>();
+            for (Object[] row : query.getResultList()) {
+                for (int k = 0; k < periods; k++) {
+                    long count = ((Number) row[k + 1]).longValue();
+                    if (count > 0) {
+                        counts.add(new PeriodCount((String) row[0], k, count));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public List<ActivityCount> countByManagerAndType(Instant from, Instant to) {
+        return session.read(em -> em.createQuery("select i.managerId, i.type, count(i) from CrmInteraction i "
+                                + "where i.startedAt >= :from and i.startedAt < :to group by i.managerId, i.type",
+                        Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .map(row -> new ActivityCount(row[0] == null ? null : EmployeeId.of((String) row[0]), (String) row[1],
+                        ((Number) row[2]).longValue()))
+                .toList());
     }
 
     private static InteractionEntity toRow(Interaction i) {

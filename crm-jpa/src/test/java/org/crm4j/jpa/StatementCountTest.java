@@ -2,15 +2,25 @@ package org.crm4j.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientForm;
 import org.crm4j.client.ContactForm;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.core.Crm;
+import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
+import org.crm4j.interaction.Channel;
+import org.crm4j.interaction.Direction;
+import org.crm4j.interaction.Interaction;
+import org.crm4j.interaction.InteractionId;
 import org.crm4j.tck.ClientFixture;
 import org.crm4j.tck.ValidNumbers;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +65,7 @@ class StatementCountTest {
         private final TestDatabase database;
         private final StatementCounter counter = new StatementCounter();
         private JpaStorage storage;
+        private Crm crm;
         private Clients clients;
         private int sequence;
 
@@ -66,7 +77,8 @@ class StatementCountTest {
         void open() {
             DatabaseAssumptions.assumeAvailable(database);
             storage = database.storage(counter.wrap(database.cleanSchema(PREFIX)), PREFIX);
-            clients = Crm.builder().storage(storage).build().clients();
+            crm = Crm.builder().storage(storage).build();
+            clients = crm.clients();
         }
 
         @AfterAll
@@ -174,6 +186,28 @@ class StatementCountTest {
                     .isEqualTo(Map.of("select", 2L));
             assertThat(counted(() -> clients.findByName("клиент", 10))).isEqualTo(Map.of("select", 3L));
             assertThat(counted(() -> clients.findByName("никого", 10))).isEqualTo(Map.of("select", 1L));
+        }
+
+        @Test
+        @DisplayName("the call form of a month is one select, among 3 calls or among 60")
+        void callFormIsOneQuery() {
+            crm.classifiers().defineMissing(Classifiers.defaults());
+            ClientCard card = register(1, 1);
+            for (int n = 0; n < 60; n++) {
+                if (n == 3) {
+                    assertThat(counted(() -> crm.interactions().callForm(YearMonth.of(2026, 3),
+                            ZoneId.of("Europe/Moscow"), Set.of("call-in")))).isEqualTo(Map.of("select", 1L));
+                }
+                crm.interactions().record(Interaction.builder().id(InteractionId.of(new UUID(3, n))).type("call-in")
+                        .direction(Direction.INBOUND).channel(Channel.PHONE)
+                        .at(Instant.parse("2026-03-01T09:00:00Z").plusSeconds(3600L * 11 * n))
+                        .client(card.id()).subject("Звонок").leadSource(n % 2 == 0 ? "website" : null)
+                        .recordedAt(Instant.parse("2026-03-01T09:00:00Z")).build());
+            }
+
+            assertThat(counted(() -> assertThat(crm.interactions().callForm(YearMonth.of(2026, 3),
+                    ZoneId.of("Europe/Moscow"), Set.of("call-in")).counts()).isNotEmpty()))
+                    .isEqualTo(Map.of("select", 1L));
         }
 
         @Test

@@ -1,17 +1,22 @@
 package org.crm4j.core.interaction;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
+import org.crm4j.interaction.ActivityCount;
 import org.crm4j.interaction.Interaction;
 import org.crm4j.interaction.InteractionId;
 import org.crm4j.interaction.InteractionStore;
+import org.crm4j.interaction.PeriodCount;
 
 /** Interactions in memory, indexed by id, external id and client (newest first). Thread-safe. */
 public final class InMemoryInteractionStore implements InteractionStore {
@@ -62,5 +67,40 @@ public final class InMemoryInteractionStore implements InteractionStore {
         }
         ConcurrentSkipListSet<Interaction> history = byClient.get(client);
         return history == null ? List.of() : history.stream().limit(limit).toList();
+    }
+
+    /** Streams over every interaction: in memory a report reads what it needs directly. */
+    @Override
+    public List<PeriodCount> countByLeadSource(List<Instant> boundaries, Set<String> types) {
+        Objects.requireNonNull(types, "types");
+        List<Instant> bounds = List.copyOf(boundaries);
+        Map<PeriodCount, Long> counts = new HashMap<>();
+        for (Interaction i : byId.values()) {
+            if (!types.contains(i.type())) {
+                continue;
+            }
+            for (int k = 0; k + 1 < bounds.size(); k++) {
+                if (!i.at().isBefore(bounds.get(k)) && i.at().isBefore(bounds.get(k + 1))) {
+                    counts.merge(new PeriodCount(i.leadSource(), k, 0), 1L, Long::sum);
+                    break;
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new PeriodCount(e.getKey().leadSource(), e.getKey().period(), e.getValue()))
+                .toList();
+    }
+
+    @Override
+    public List<ActivityCount> countByManagerAndType(Instant from, Instant to) {
+        Map<ActivityCount, Long> counts = new HashMap<>();
+        for (Interaction i : byId.values()) {
+            if (!i.at().isBefore(from) && i.at().isBefore(to)) {
+                counts.merge(new ActivityCount(i.manager(), i.type(), 0), 1L, Long::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new ActivityCount(e.getKey().manager(), e.getKey().type(), e.getValue()))
+                .toList();
     }
 }

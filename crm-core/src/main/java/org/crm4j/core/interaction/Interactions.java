@@ -1,7 +1,18 @@
 package org.crm4j.core.interaction;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ClientNotFoundException;
@@ -10,8 +21,10 @@ import org.crm4j.common.DuplicateException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.Violations;
 import org.crm4j.core.classifier.ClassifierCodes;
+import org.crm4j.interaction.ActivityCount;
 import org.crm4j.interaction.Interaction;
 import org.crm4j.interaction.InteractionStore;
+import org.crm4j.interaction.PeriodCount;
 
 /**
  * Recording and reading the history of interactions (M-3). Recording is idempotent by the external id: the
@@ -73,6 +86,41 @@ public final class Interactions {
             }
             throw raced;
         }
+    }
+
+    /**
+     * The call form of a month (M-3.3): interactions of {@code types} (e.g. {@code call-in}) per day and lead
+     * source, the days being those of {@code zone}. One query in crm-jpa, whatever the number of calls.
+     */
+    public CallForm callForm(YearMonth month, ZoneId zone, Set<String> types) {
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(zone, "zone");
+        List<Instant> boundaries = new ArrayList<>();
+        for (int day = 1; day <= month.lengthOfMonth() + 1; day++) {
+            LocalDate date = day <= month.lengthOfMonth() ? month.atDay(day) : month.plusMonths(1).atDay(1);
+            boundaries.add(date.atStartOfDay(zone).toInstant());
+        }
+        List<PeriodCount> counts = transactions.inTransaction(() -> store.countByLeadSource(boundaries, types));
+        Map<Optional<String>, Long[]> table = new HashMap<>();
+        for (PeriodCount c : counts) {
+            Long[] days = table.computeIfAbsent(Optional.ofNullable(c.leadSource()), k -> {
+                Long[] zeros = new Long[month.lengthOfMonth()];
+                Arrays.fill(zeros, 0L);
+                return zeros;
+            });
+            days[c.period()] += c.count();
+        }
+        Map<Optional<String>, List<Long>> result = new HashMap<>();
+        table.forEach((source, days) -> result.put(source, List.of(days)));
+        return new CallForm(month, zone, result);
+    }
+
+    /** Manager activity (M-3.4): interactions by manager and type that began from {@code from} to {@code to}. */
+    public List<ActivityCount> managerActivity(Instant from, Instant to) {
+        return transactions.inTransaction(() -> store.countByManagerAndType(from, to)).stream()
+                .sorted(Comparator.comparing((ActivityCount a) -> a.manager() == null ? "" : a.manager().value())
+                        .thenComparing(ActivityCount::type))
+                .toList();
     }
 
     /** A client's interactions, newest first, at most {@code limit}. */

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.crm4j.client.ClientNotFoundException;
+import org.crm4j.common.EmployeeId;
 import org.crm4j.common.ValidationException;
 import org.crm4j.core.Crm;
+import org.crm4j.interaction.ActivityCount;
 import org.crm4j.interaction.Channel;
 import org.crm4j.interaction.Direction;
 import org.crm4j.interaction.Interaction;
@@ -110,5 +117,43 @@ class InteractionsTest {
                 .recordedAt(ClientFixture.T0).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.field()).containsExactly("duration", "subject"));
+    }
+
+    private Interaction call(int n, String leadSource, String manager, String at) {
+        return Interaction.builder().id(InteractionId.of(new UUID(7, n))).type("call-in")
+                .direction(Direction.INBOUND).channel(Channel.PHONE).at(Instant.parse(at))
+                .manager(EmployeeId.of(manager)).client(ClientFixture.id(1)).subject("Звонок")
+                .leadSource(leadSource).recordedAt(Instant.parse(at)).build();
+    }
+
+    @Test
+    @DisplayName("the call form counts a month's calls per day and lead source, in the tenant's zone")
+    void callForm() {
+        // 21:30 UTC on 31 March is 1 April in Moscow (UTC+3): it belongs to April's form.
+        crm.interactions().record(call(1, "exhibition", "anna", "2026-03-31T21:30:00Z"));
+        crm.interactions().record(call(2, "exhibition", "anna", "2026-04-01T09:00:00Z"));
+        crm.interactions().record(call(3, "website", "boris", "2026-04-30T20:59:59Z"));
+        crm.interactions().record(call(4, "website", "boris", "2026-04-30T21:00:00Z"));
+
+        CallForm april = crm.interactions().callForm(YearMonth.of(2026, 4), ZoneId.of("Europe/Moscow"),
+                Set.of("call-in"));
+
+        assertThat(april.count("exhibition", LocalDate.of(2026, 4, 1))).isEqualTo(2);
+        assertThat(april.count("website", LocalDate.of(2026, 4, 30))).isEqualTo(1);
+        assertThat(april.total(LocalDate.of(2026, 4, 2))).isZero();
+        assertThat(april.counts().values()).allSatisfy(days -> assertThat(days).hasSize(30));
+    }
+
+    @Test
+    @DisplayName("manager activity counts each manager's interactions by type")
+    void managerActivity() {
+        crm.interactions().record(call(1, null, "anna", "2026-04-01T09:00:00Z"));
+        crm.interactions().record(call(2, null, "anna", "2026-04-02T09:00:00Z"));
+        crm.interactions().record(call(3, null, "boris", "2026-04-03T09:00:00Z"));
+
+        assertThat(crm.interactions().managerActivity(Instant.parse("2026-04-01T00:00:00Z"),
+                Instant.parse("2026-05-01T00:00:00Z"))).containsExactly(
+                new ActivityCount(EmployeeId.of("anna"), "call-in", 2),
+                new ActivityCount(EmployeeId.of("boris"), "call-in", 1));
     }
 }
