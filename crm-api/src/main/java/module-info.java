@@ -3,7 +3,7 @@
  * ports an embedding system implements (storage, notification, transactions). Depends on the JDK only.
  */
 module org.crm4j.api {
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
 
     exports org.crm4j.common;
     exports org.crm4j.requisites;

@@ -6,7 +6,7 @@ module org.crm4j.core {
     requires transitive org.crm4j.api;
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires org.slf4j;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
 
     exports org.crm4j.core;
     exports org.crm4j.core.common;

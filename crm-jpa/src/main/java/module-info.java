@@ -7,7 +7,7 @@ module org.crm4j.jpa {
     requires transitive org.crm4j.api;
     requires transitive jakarta.persistence;
     requires transitive java.sql;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
 
     exports org.crm4j.jpa;
     opens org.crm4j.jpa;
