@@ -1,15 +1,16 @@
 package org.crm4j.jpa;
 
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import jakarta.persistence.PersistenceException;
 import org.crm4j.classifier.ClassifierEntry;
 import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.classifier.ClassifierStore;
-import org.crm4j.common.ConcurrentModificationException;
+
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.NotFoundException;
+import org.crm4j.storage.OptimisticLock;
 
 /** {@link ClassifierStore} over JPA: one row per entry; an update is one guarded statement. */
 final class JpaClassifierStore implements ClassifierStore {
@@ -54,10 +55,10 @@ final class JpaClassifierStore implements ClassifierStore {
             List<Long> actual = em.createQuery("select c.version from CrmClassifier c "
                             + "where c.kind = :kind and c.code = :code", Long.class)
                     .setParameter("kind", entry.kind().name()).setParameter("code", entry.code()).getResultList();
-            if (actual.isEmpty()) {
-                throw new NotFoundException("classifier", id);
-            }
-            throw new ConcurrentModificationException("classifier", id, entry.version(), actual.get(0));
+            OptimisticLock.check("classifier", "code", id, entry.version(), actual.isEmpty() ? null : actual.get(0),
+                    () -> new NotFoundException("classifier", id));
+            throw new IllegalStateException("the guarded update of classifier " + id + " matched no row, yet version "
+                    + entry.version() + " is stored");
         });
     }
 

@@ -1,8 +1,5 @@
 package org.crm4j.jpa;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,17 +15,21 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ClientNotFoundException;
 import org.crm4j.client.ClientStore;
-import org.crm4j.common.ConcurrentModificationException;
+
 import org.crm4j.common.CrmException;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.Email;
 import org.crm4j.common.PhoneNumber;
 import org.crm4j.common.StorageException;
 import org.crm4j.requisites.Inn;
+import org.crm4j.storage.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,10 +106,10 @@ final class JpaClientStore implements ClientStore {
         }
         List<Long> actual = em.createQuery("select c.version from CrmClient c where c.id = :id", Long.class)
                 .setParameter("id", row.id).getResultList();
-        if (actual.isEmpty()) {
-            throw new ClientNotFoundException(card.id());
-        }
-        throw new ConcurrentModificationException("client", card.id(), card.version(), actual.get(0));
+        OptimisticLock.check("client", "id", card.id(), card.version(), actual.isEmpty() ? null : actual.get(0),
+                () -> new ClientNotFoundException(card.id()));
+        throw new IllegalStateException("the guarded update of client " + card.id() + " matched no row, yet version "
+                + card.version() + " is stored");
     }
 
     private static String updateStatement() {

@@ -1,23 +1,24 @@
 package org.crm4j.jpa;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ContactPersonId;
-import org.crm4j.common.ConcurrentModificationException;
+
 import org.crm4j.common.DuplicateException;
-import org.crm4j.common.NotFoundException;
+
 import org.crm4j.keydate.NotableEvent;
 import org.crm4j.keydate.NotableEventId;
 import org.crm4j.keydate.NotableEventKind;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.storage.OptimisticLock;
 
 /** {@link NotableEventStore} over JPA: one row per event; every lookup is one indexed select. */
 final class JpaNotableEventStore implements NotableEventStore {
@@ -64,10 +65,9 @@ final class JpaNotableEventStore implements NotableEventStore {
             }
             List<Long> actual = em.createQuery("select e.version from CrmNotableEvent e where e.id = :id", Long.class)
                     .setParameter("id", event.id().value()).getResultList();
-            if (actual.isEmpty()) {
-                throw new NotFoundException("notable-event", event.id());
-            }
-            throw new ConcurrentModificationException("notable-event", event.id(), event.version(), actual.get(0));
+            OptimisticLock.check("notable-event", event.id(), event.version(), actual.isEmpty() ? null : actual.get(0));
+            throw new IllegalStateException("the guarded update of notable event " + event.id()
+                    + " matched no row, yet version " + event.version() + " is stored");
         });
     }
 

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.crm4j.classifier.ClassifierEntry;
 import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.classifier.ClassifierStore;
-import org.crm4j.common.ConcurrentModificationException;
-import org.crm4j.common.DuplicateException;
+
+
 import org.crm4j.common.NotFoundException;
+import org.crm4j.storage.OptimisticLock;
 
 /** Dictionaries in memory: one sorted map per kind, writes atomic per entry. Thread-safe. */
 public final class InMemoryClassifierStore implements ClassifierStore {
@@ -26,15 +27,8 @@ public final class InMemoryClassifierStore implements ClassifierStore {
                 entries.computeIfAbsent(entry.kind(), k -> new ConcurrentSkipListMap<>());
         String id = entry.kind() + "/" + entry.code();
         kind.compute(entry.code(), (code, current) -> {
-            if (entry.version() == 0) {
-                if (current != null) {
-                    throw new DuplicateException("classifier", "code", id);
-                }
-            } else if (current == null) {
-                throw new NotFoundException("classifier", id);
-            } else if (current.version() != entry.version()) {
-                throw new ConcurrentModificationException("classifier", id, entry.version(), current.version());
-            }
+            OptimisticLock.check("classifier", "code", id, entry.version(), current == null ? null : current.version(),
+                    () -> new NotFoundException("classifier", id));
             return stored;
         });
         return stored;

@@ -17,12 +17,13 @@ import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ClientNotFoundException;
 import org.crm4j.client.ClientStore;
-import org.crm4j.common.ConcurrentModificationException;
+
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.Email;
 import org.crm4j.common.PhoneNumber;
 import org.crm4j.common.ValidationException;
 import org.crm4j.requisites.Inn;
+import org.crm4j.storage.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,15 +55,8 @@ public final class InMemoryClientStore implements ClientStore {
         writes.lock();
         try {
             ClientCard current = cards.get(card.id());
-            if (card.version() == 0) {
-                if (current != null) {
-                    throw new DuplicateException("client", "id", card.id());
-                }
-            } else if (current == null) {
-                throw new ClientNotFoundException(card.id());
-            } else if (current.version() != card.version()) {
-                throw new ConcurrentModificationException("client", card.id(), card.version(), current.version());
-            }
+            OptimisticLock.check("client", "id", card.id(), card.version(), current == null ? null : current.version(),
+                    () -> new ClientNotFoundException(card.id()));
             checkUniqueKey(card, Map.of());
             ClientCard saved = card.toBuilder().version(card.version() + 1).build();
             replace(current, saved);

@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.crm4j.client.ClientId;
-import org.crm4j.common.ConcurrentModificationException;
-import org.crm4j.common.DuplicateException;
-import org.crm4j.common.NotFoundException;
+
+
+
 import org.crm4j.keydate.NotableEvent;
 import org.crm4j.keydate.NotableEventId;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.storage.OptimisticLock;
 
 /**
  * Notable events in memory. Writes are atomic per event; the range lookups scan the events, which in memory
@@ -30,15 +31,7 @@ public final class InMemoryNotableEventStore implements NotableEventStore {
         Objects.requireNonNull(event, "event");
         NotableEvent stored = event.withVersion(event.version() + 1);
         events.compute(event.id(), (id, current) -> {
-            if (event.version() == 0) {
-                if (current != null) {
-                    throw new DuplicateException("notable-event", "id", id);
-                }
-            } else if (current == null) {
-                throw new NotFoundException("notable-event", id);
-            } else if (current.version() != event.version()) {
-                throw new ConcurrentModificationException("notable-event", id, event.version(), current.version());
-            }
+            OptimisticLock.check("notable-event", id, event.version(), current == null ? null : current.version());
             return stored;
         });
         return stored;
