@@ -26,7 +26,7 @@ public record ClassifierEntry(ClassifierKind kind, String code, String nameRu, S
         Objects.requireNonNull(kind, "kind");
         Violations v = new Violations();
         code = code == null ? null : code.strip();
-        if (code == null || !CODE.matcher(code).matches()) {
+        if (code == null || !isCode(code)) {
             v.add("code", "classifier.code", code, "a classifier code is 1 to 64 lower-case letters, digits, '_', "
                     + "'.' or '-', starting with a letter or a digit; was '" + code + "'");
         }
@@ -36,6 +36,11 @@ public record ClassifierEntry(ClassifierKind kind, String code, String nameRu, S
             v.add("version", "version.negative", version, "version must not be negative, was " + version);
         }
         v.throwIfAny();
+    }
+
+    /** Whether {@code code} has the form of a classifier code, as records that refer to entries store it. */
+    public static boolean isCode(String code) {
+        return CODE.matcher(code).matches();
     }
 
     /** A new, active entry. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.crm4j.classifier.ClassifierEntry;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ContactPersonId;
 import org.crm4j.common.EmployeeId;
@@ -42,8 +42,6 @@ public record Interaction(InteractionId id, @Nullable String externalId, String 
                           @Nullable String notes, @Nullable String result, @Nullable String leadSource,
                           @Nullable String cause, @Nullable String dealRef, @Nullable String documentRef,
                           @Nullable LocalDate nextContact, Instant recordedAt) {
-    private static final Pattern CODE = Pattern.compile("[\\p{Ll}0-9][\\p{Ll}0-9_.-]{0,63}");
-
     public Interaction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(direction, "direction");
@@ -54,7 +52,7 @@ public record Interaction(InteractionId id, @Nullable String externalId, String 
         Objects.requireNonNull(recordedAt, "recordedAt");
         Violations v = new Violations();
         type = type == null ? "" : type.strip();
-        if (!CODE.matcher(type).matches()) {
+        if (!ClassifierEntry.isCode(type)) {
             v.add("type", "classifier.code", type,
                     "the interaction type must be a classifier code, was '" + type + "'");
         }
