@@ -86,7 +86,8 @@ final class JpaClientStore implements ClientStore {
                 persistByKind(em, rows.parts());
                 em.flush();
             } catch (PersistenceException e) {
-                throw JpaExceptions.translate(e, violated -> duplicate(violated, stored));
+                throw JpaExceptions.translate(e, violated -> duplicate(violated, stored.requisites().uniqueKey(),
+                        stored.id()));
             }
             session.release(em, List.of(rows.client()));
             session.release(em, rows.contacts());
@@ -120,12 +121,16 @@ final class JpaClientStore implements ClientStore {
         return jpql.append(" where c.id = :id and c.version = :expected").toString();
     }
 
-    private @Nullable CrmException duplicate(String violated, ClientCard card) {
+    /**
+     * The refusal of a violated constraint of the card table: a taken INN and KPP, or a taken id, each with the
+     * value to name; {@code null} for another constraint.
+     */
+    private @Nullable CrmException duplicate(String violated, @Nullable Object innKey, Object id) {
         if (violated.contains(prefix + "client_unique_key")) {
-            return new DuplicateException("client", "inn", card.requisites().uniqueKey());
+            return new DuplicateException("client", "inn", innKey);
         }
         if (violated.contains(prefix + "client_pk") || violated.contains("primary")) {
-            return new DuplicateException("client", "id", card.id());
+            return new DuplicateException("client", "id", id);
         }
         return null;
     }
@@ -165,10 +170,8 @@ final class JpaClientStore implements ClientStore {
                             rows.stream().flatMap(r -> r.parts().stream()).toList());
                 } catch (PersistenceException e) {
                     // The database's unique indexes find a taken id or key; the batch is refused as a whole.
-                    throw JpaExceptions.translate(e, violated -> violated.contains(prefix + "client_unique_key")
-                            ? new DuplicateException("client", "inn", JpaExceptions.duplicateValue(violated))
-                            : violated.contains("primary") || violated.contains(prefix + "client_pk")
-                            ? new DuplicateException("client", "id", JpaExceptions.duplicateValue(violated)) : null);
+                    throw JpaExceptions.translate(e, violated -> duplicate(violated,
+                            JpaExceptions.duplicateValue(violated), JpaExceptions.duplicateValue(violated)));
                 }
             }
             return stored.size();
