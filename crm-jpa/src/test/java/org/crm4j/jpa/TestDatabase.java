@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -30,6 +31,9 @@ enum TestDatabase {
     POSTGRESQL("postgresql"),
     MARIADB("mariadb");
 
+    /** crm4j's tables without their prefix, those referring to others first. */
+    private static final List<String> TABLES = List.of("client_part", "client_contact", "client", "classifier",
+            "notable_event", "interaction");
     private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> MIGRATED = new ConcurrentHashMap<>();
     private static volatile @Nullable EmbeddedPostgres embedded;
@@ -73,12 +77,9 @@ enum TestDatabase {
             return true;
         });
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("delete from " + prefix + "client_part");
-            s.executeUpdate("delete from " + prefix + "client_contact");
-            s.executeUpdate("delete from " + prefix + "client");
-            s.executeUpdate("delete from " + prefix + "classifier");
-            s.executeUpdate("delete from " + prefix + "notable_event");
-            s.executeUpdate("delete from " + prefix + "interaction");
+            for (String table : TABLES) {
+                s.executeUpdate("delete from " + prefix + table);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean " + prefix + " tables on " + this, e);
         }
@@ -87,10 +88,10 @@ enum TestDatabase {
 
     private static void dropTables(DataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"client_part", "client_contact", "client", "classifier",
-                    "notable_event", "interaction", "schema_history"}) {
+            for (String table : TABLES) {
                 s.executeUpdate("drop table if exists " + prefix + table);
             }
+            s.executeUpdate("drop table if exists " + prefix + "schema_history");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the " + prefix + " tables", e);
         }
