@@ -1,8 +1,13 @@
 package org.crm4j.core.classifier;
 
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.crm4j.classifier.ClassifierEntry;
 import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.classifier.ClassifierStore;
@@ -32,12 +37,18 @@ public final class Classifiers {
         return transactions.inTransaction(() -> store.save(entry));
     }
 
-    /** Adds the entries not yet defined, leaving the others as the tenant configured them; returns how many. */
+    /**
+     * Adds the entries not yet defined, leaving the others as the tenant configured them; returns how many. It
+     * reads each dictionary once (it runs at every start of a {@code Crm}), not each entry.
+     */
     public int defineMissing(List<ClassifierEntry> defaults) {
         return transactions.inTransaction(() -> {
+            Map<ClassifierKind, Set<String>> defined = new EnumMap<>(ClassifierKind.class);
             int added = 0;
             for (ClassifierEntry entry : defaults) {
-                if (store.find(entry.kind(), entry.code()).isEmpty()) {
+                Set<String> codes = defined.computeIfAbsent(entry.kind(), kind -> store.list(kind).stream()
+                        .map(ClassifierEntry::code).collect(Collectors.toCollection(HashSet::new)));
+                if (codes.add(entry.code())) {
                     store.save(entry.withVersion(0));
                     added++;
                 }
