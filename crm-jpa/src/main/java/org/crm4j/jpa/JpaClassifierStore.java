@@ -66,24 +66,18 @@ final class JpaClassifierStore implements ClassifierStore {
     public Optional<ClassifierEntry> find(ClassifierKind kind, String code) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(code, "code");
-        return session.read(em -> {
-            List<ClassifierEntity> rows = em.createQuery("select c from CrmClassifier c "
-                            + "where c.kind = :kind and c.code = :code", ClassifierEntity.class)
-                    .setParameter("kind", kind.name()).setParameter("code", code).getResultList();
-            session.release(em, rows);
-            return rows.stream().findFirst().map(JpaClassifierStore::toEntry);
-        });
+        return session.select(em -> em.createQuery("select c from CrmClassifier c "
+                                + "where c.kind = :kind and c.code = :code", ClassifierEntity.class)
+                        .setParameter("kind", kind.name()).setParameter("code", code), JpaClassifierStore::toEntry)
+                .stream().findFirst();
     }
 
     @Override
     public List<ClassifierEntry> list(ClassifierKind kind) {
         Objects.requireNonNull(kind, "kind");
-        return session.read(em -> {
-            List<ClassifierEntity> rows = em.createQuery("select c from CrmClassifier c where c.kind = :kind "
-                    + "order by c.code", ClassifierEntity.class).setParameter("kind", kind.name()).getResultList();
-            session.release(em, rows);
-            return rows.stream().map(JpaClassifierStore::toEntry).toList();
-        });
+        return session.select(em -> em.createQuery("select c from CrmClassifier c where c.kind = :kind "
+                        + "order by c.code", ClassifierEntity.class).setParameter("kind", kind.name()),
+                JpaClassifierStore::toEntry);
     }
 
     private static ClassifierEntry toEntry(ClassifierEntity row) {

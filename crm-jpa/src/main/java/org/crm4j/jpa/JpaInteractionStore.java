@@ -62,12 +62,8 @@ final class JpaInteractionStore implements InteractionStore {
     }
 
     private Optional<Interaction> first(String jpql, Object key) {
-        return session.read(em -> {
-            List<InteractionEntity> rows = em.createQuery(jpql, InteractionEntity.class)
-                    .setParameter("key", key).getResultList();
-            session.release(em, rows);
-            return rows.stream().findFirst().map(JpaInteractionStore::toInteraction);
-        });
+        return session.select(em -> em.createQuery(jpql, InteractionEntity.class).setParameter("key", key),
+                JpaInteractionStore::toInteraction).stream().findFirst();
     }
 
     @Override
@@ -79,14 +75,10 @@ final class JpaInteractionStore implements InteractionStore {
         if (limit == 0) {
             return List.of();
         }
-        return session.read(em -> {
-            List<InteractionEntity> rows = em.createQuery("select i from CrmInteraction i "
-                                    + "where i.clientId = :client order by i.startedAt desc, i.id desc",
-                            InteractionEntity.class)
-                    .setParameter("client", client.value()).setMaxResults(limit).getResultList();
-            session.release(em, rows);
-            return rows.stream().map(JpaInteractionStore::toInteraction).toList();
-        });
+        return session.select(em -> em.createQuery("select i from CrmInteraction i "
+                                + "where i.clientId = :client order by i.startedAt desc, i.id desc",
+                        InteractionEntity.class).setParameter("client", client.value()).setMaxResults(limit),
+                JpaInteractionStore::toInteraction);
     }
 
     /**

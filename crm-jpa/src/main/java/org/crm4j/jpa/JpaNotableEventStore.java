@@ -101,11 +101,7 @@ final class JpaNotableEventStore implements NotableEventStore {
 
     /** The events the query selects, ordered by date then id text (in Java: databases order UUIDs apart). */
     private List<NotableEvent> select(Function<EntityManager, TypedQuery<NotableEventEntity>> query) {
-        return session.read(em -> {
-            List<NotableEventEntity> rows = query.apply(em).getResultList();
-            session.release(em, rows);
-            return rows.stream().map(JpaNotableEventStore::toEvent).sorted(BY_DATE).toList();
-        });
+        return session.select(query, JpaNotableEventStore::toEvent).stream().sorted(BY_DATE).toList();
     }
 
     private static NotableEventEntity toRow(NotableEvent event) {
