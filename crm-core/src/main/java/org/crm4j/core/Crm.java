@@ -1,6 +1,7 @@
 package org.crm4j.core;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.crm4j.common.CrmEventListener;
 import org.crm4j.core.classifier.Classifiers;
@@ -10,6 +11,7 @@ import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.storage.CrmStorage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * crm4j's entry point: one object per application, built once and shared, giving the use cases of each part of
@@ -28,6 +30,7 @@ import org.crm4j.storage.CrmStorage;
 public final class Crm {
     private final CrmStorage storage;
     private final Clock clock;
+    private final ZoneId zone;
     private final PhoneNumbers phoneNumbers;
     private final Clients clients;
     private final Classifiers classifiers;
@@ -37,6 +40,7 @@ public final class Crm {
     private Crm(Builder b) {
         this.storage = b.storage;
         this.clock = b.clock;
+        this.zone = b.zone != null ? b.zone : b.clock.getZone();
         this.phoneNumbers = PhoneNumbers.forRegion(b.defaultRegion);
         this.classifiers = new Classifiers(storage.classifiers(), storage.transactions());
         this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener,
@@ -49,7 +53,10 @@ public final class Crm {
         }
     }
 
-    /** A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, region RU, no listener. */
+    /**
+     * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
+     * no listener.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -84,6 +91,14 @@ public final class Crm {
         return clock;
     }
 
+    /**
+     * The tenant's time zone: the days of reports, the day a date-only fact (a sale document's date, a notable
+     * event) begins at, and the day of a moment where a date is asked for.
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Phone reading and formatting with the default region. */
     public PhoneNumbers phoneNumbers() {
         return phoneNumbers;
@@ -93,6 +108,7 @@ public final class Crm {
     public static final class Builder {
         private CrmStorage storage = new InMemoryStorage();
         private Clock clock = Clock.systemUTC();
+        private @Nullable ZoneId zone;
         private String defaultRegion = "RU";
         private CrmEventListener listener = CrmEventListener.none();
         private boolean defaultClassifiers = true;
@@ -109,6 +125,12 @@ public final class Crm {
         /** Where the time comes from. Default: {@link Clock#systemUTC()}. Tests pass a settable clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The tenant's time zone. Default: the clock's zone (UTC for the system clock). */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
