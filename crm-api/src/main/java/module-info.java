@@ -12,4 +12,5 @@ module org.crm4j.api {
     exports org.crm4j.keydate;
     exports org.crm4j.interaction;
     exports org.crm4j.storage;
+    exports org.crm4j.timeline;
 }

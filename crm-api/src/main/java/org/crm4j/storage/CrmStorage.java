@@ -5,6 +5,7 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.timeline.TimelineQuery;
 
 /**
  * Where crm4j keeps its aggregates: one store per aggregate and the transaction boundary they share. The
@@ -23,6 +24,9 @@ public interface CrmStorage {
 
     /** The history of interactions with clients. */
     InteractionStore interactions();
+
+    /** Each client's timeline, merged from the stores above. */
+    TimelineQuery timeline();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

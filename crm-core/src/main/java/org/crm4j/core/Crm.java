@@ -10,6 +10,7 @@ import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
+import org.crm4j.core.timeline.Timeline;
 import org.crm4j.storage.CrmStorage;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ public final class Crm {
     private final Classifiers classifiers;
     private final NotableEvents notableEvents;
     private final Interactions interactions;
+    private final Timeline timeline;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -48,6 +50,7 @@ public final class Crm {
         this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
                 classifiers.codes());
+        this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -74,6 +77,11 @@ public final class Crm {
     /** The history of interactions with clients. */
     public Interactions interactions() {
         return interactions;
+    }
+
+    /** Each client's timeline: interactions, notable events and work-history facts, newest first, paged. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** Notable events on clients' cards and the key dates coming up. */

@@ -7,9 +7,11 @@ import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
+import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
+import org.crm4j.timeline.TimelineQuery;
 
 /**
  * Every aggregate kept in memory: the default storage of {@link Crm}, for tests, demonstrations and embedding
@@ -21,6 +23,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryClassifierStore classifiers = new InMemoryClassifierStore();
     private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
+    private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents);
 
     @Override
     public ClientStore clients() {
@@ -40,6 +43,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public InteractionStore interactions() {
         return interactions;
+    }
+
+    @Override
+    public TimelineQuery timeline() {
+        return timeline;
     }
 
     @Override

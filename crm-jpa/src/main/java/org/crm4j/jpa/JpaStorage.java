@@ -21,6 +21,7 @@ import org.crm4j.common.ValidationException;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
+import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaClassifierStore classifiers;
     private final JpaNotableEventStore notableEvents;
     private final JpaInteractionStore interactions;
+    private final JpaTimelineQuery timeline;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -79,6 +81,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.classifiers = new JpaClassifierStore(session);
         this.notableEvents = new JpaNotableEventStore(session);
         this.interactions = new JpaInteractionStore(session, tablePrefix);
+        this.timeline = new JpaTimelineQuery(session, tablePrefix);
     }
 
     public static Builder builder() {
@@ -103,6 +106,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public InteractionStore interactions() {
         return interactions;
+    }
+
+    @Override
+    public TimelineQuery timeline() {
+        return timeline;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.crm4j.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ import org.crm4j.interaction.Channel;
 import org.crm4j.interaction.Direction;
 import org.crm4j.interaction.Interaction;
 import org.crm4j.interaction.InteractionId;
+import org.crm4j.keydate.NotableEventKind;
 import org.crm4j.tck.ClientFixture;
 import org.crm4j.tck.ValidNumbers;
+import org.crm4j.timeline.TimelinePage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,6 +211,37 @@ class StatementCountTest {
             assertThat(counted(() -> assertThat(crm.interactions().callForm(YearMonth.of(2026, 3),
                     ZoneId.of("Europe/Moscow"), Set.of("call-in")).counts()).isNotEmpty()))
                     .isEqualTo(Map.of("select", 1L));
+        }
+
+        @Test
+        @DisplayName("a page of the timeline is one select, among 4 entries or among 400, first page or later")
+        void timelinePageIsOneQuery() {
+            crm.classifiers().defineMissing(Classifiers.defaults());
+            ClientCard card = register(1, 1);
+            Instant start = Instant.parse("2026-03-01T09:00:00Z");
+            for (int n = 0; n < 400; n++) {
+                if (n == 4) {
+                    assertThat(counted(() -> assertThat(crm.timeline().page(card.id(), (String) null, 50).entries())
+                            .hasSize(4))).isEqualTo(Map.of("select", 1L));
+                }
+                if (n % 10 == 0) {
+                    crm.notableEvents().record(card.id(), null, NotableEventKind.OTHER, "Событие " + n,
+                            LocalDate.of(2020, 1, 1).plusDays(n), false, null);
+                } else {
+                    crm.interactions().record(Interaction.builder().id(InteractionId.of(new UUID(4, n)))
+                            .type("call-in").direction(Direction.INBOUND).channel(Channel.PHONE)
+                            .at(start.plusSeconds(60L * n)).client(card.id()).subject("Звонок " + n)
+                            .recordedAt(start).build());
+                }
+            }
+
+            TimelinePage[] pages = new TimelinePage[2];
+            assertThat(counted(() -> pages[0] = crm.timeline().page(card.id(), (String) null, 50)))
+                    .isEqualTo(Map.of("select", 1L));
+            assertThat(counted(() -> pages[1] = crm.timeline().page(card.id(), pages[0].next(), 50)))
+                    .isEqualTo(Map.of("select", 1L));
+            assertThat(pages[1].entries()).hasSize(50).first()
+                    .satisfies(e -> assertThat(e.at()).isBefore(pages[0].entries().get(49).at()));
         }
 
         @Test

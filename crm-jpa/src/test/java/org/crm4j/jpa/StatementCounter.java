@@ -37,7 +37,8 @@ final class StatementCounter implements QueryExecutionListener {
     }
 
     private static String kind(String sql) {
-        String s = sql.strip().toLowerCase(Locale.ROOT);
+        // A statement may open with a parenthesised query, as a union of limited selects does.
+        String s = sql.strip().replaceFirst("^\\(+", "").toLowerCase(Locale.ROOT);
         int space = s.indexOf(' ');
         return space < 0 ? s : s.substring(0, space);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.interaction.ActivityCount;
@@ -67,6 +68,15 @@ public final class InMemoryInteractionStore implements InteractionStore {
         }
         ConcurrentSkipListSet<Interaction> history = byClient.get(client);
         return history == null ? List.of() : history.stream().limit(limit).toList();
+    }
+
+    /**
+     * A client's interactions, newest first (by time, then id text, descending), read lazily from the index:
+     * what the in-memory timeline pages through without copying the history.
+     */
+    public Stream<Interaction> streamByClient(ClientId client) {
+        ConcurrentSkipListSet<Interaction> history = byClient.get(Objects.requireNonNull(client, "client"));
+        return history == null ? Stream.empty() : history.stream();
     }
 
     /** Streams over every interaction: in memory a report reads what it needs directly. */

@@ -1,0 +1,61 @@
+package org.crm4j.core.timeline;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.crm4j.client.ClientId;
+import org.crm4j.core.interaction.InMemoryInteractionStore;
+import org.crm4j.interaction.Interaction;
+import org.crm4j.keydate.NotableEvent;
+import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.timeline.TimelineCursor;
+import org.crm4j.timeline.TimelineEntry;
+import org.crm4j.timeline.TimelineKind;
+import org.crm4j.timeline.TimelinePage;
+import org.crm4j.timeline.TimelineQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The timeline over crm4j's in-memory stores. Interactions are read newest first and lazily from their
+ * per-client index, and no more than one entry past the page is taken from each source. Thread-safe.
+ */
+public final class InMemoryTimeline implements TimelineQuery {
+    private final InMemoryInteractionStore interactions;
+    private final NotableEventStore notableEvents;
+
+    public InMemoryTimeline(InMemoryInteractionStore interactions, NotableEventStore notableEvents) {
+        this.interactions = Objects.requireNonNull(interactions, "interactions");
+        this.notableEvents = Objects.requireNonNull(notableEvents, "notableEvents");
+    }
+
+    @Override
+    public TimelinePage page(ClientId client, ZoneId zone, @Nullable TimelineCursor after, int limit) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(zone, "zone");
+        Stream<TimelineEntry> fromInteractions = interactions.streamByClient(client).map(InMemoryTimeline::entry);
+        Stream<TimelineEntry> fromEvents = notableEvents.findByClient(client).stream().map(e -> entry(e, zone));
+        return TimelinePage.of(List.of(
+                after(fromInteractions, after, limit),
+                after(fromEvents.sorted((a, b) -> TimelineCursor.NEWEST_FIRST.compare(a.cursor(), b.cursor())),
+                        after, limit)), limit);
+    }
+
+    /** The first {@code limit + 1} entries of a source in timeline order that come after the cursor. */
+    private static List<TimelineEntry> after(Stream<TimelineEntry> newestFirst, @Nullable TimelineCursor cursor,
+                                             int limit) {
+        Stream<TimelineEntry> rest = cursor == null ? newestFirst
+                : newestFirst.dropWhile(e -> TimelineCursor.NEWEST_FIRST.compare(e.cursor(), cursor) <= 0);
+        return rest.limit(limit + 1L).toList();
+    }
+
+    private static TimelineEntry entry(Interaction i) {
+        return new TimelineEntry(TimelineKind.INTERACTION, i.id().value(), i.client(), i.at(), null, i.type(),
+                i.subject(), null, i.manager(), i.documentRef());
+    }
+
+    private static TimelineEntry entry(NotableEvent e, ZoneId zone) {
+        return new TimelineEntry(TimelineKind.NOTABLE_EVENT, e.id().value(), e.client(),
+                e.date().atStartOfDay(zone).toInstant(), e.date(), e.kind().name(), e.title(), null, null, null);
+    }
+}
