@@ -48,6 +48,14 @@ public interface ClientStore {
 
     Optional<ClientCard> findById(ClientId id);
 
+    /**
+     * Whether a card with this id is stored: what a use case asks before it records something about a client.
+     * The default loads the card; an adapter answers it more cheaply (crm-jpa: one indexed select of the id).
+     */
+    default boolean exists(ClientId id) {
+        return findById(id).isPresent();
+    }
+
     /** Cards having the number among their own phones or those of their contact persons (caller ID). */
     List<ClientCard> findByPhone(PhoneNumber phone);
 

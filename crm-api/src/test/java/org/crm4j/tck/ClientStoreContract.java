@@ -85,6 +85,16 @@ public abstract class ClientStoreContract {
     @DisplayName("an unknown id finds nothing")
     void unknownId() {
         assertThat(store.findById(ClientFixture.id(404))).isEmpty();
+        assertThat(store.exists(ClientFixture.id(404))).isFalse();
+    }
+
+    @Test
+    @DisplayName("a stored card exists, and only it")
+    void exists() {
+        store.save(ClientFixture.organisation(1));
+
+        assertThat(store.exists(ClientFixture.id(1))).isTrue();
+        assertThat(store.exists(ClientFixture.id(2))).isFalse();
     }
 
     @Test

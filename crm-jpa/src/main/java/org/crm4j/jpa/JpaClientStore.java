@@ -186,6 +186,14 @@ final class JpaClientStore implements ClientStore {
                 .setParameter("id", id.value()))).stream().findFirst();
     }
 
+    /** One select of the primary key, loading nothing. */
+    @Override
+    public boolean exists(ClientId id) {
+        Objects.requireNonNull(id, "id");
+        return session.read(em -> !em.createQuery("select c.id from CrmClient c where c.id = :id", UUID.class)
+                .setParameter("id", id.value()).setMaxResults(1).getResultList().isEmpty());
+    }
+
     @Override
     public List<ClientCard> findByPhone(PhoneNumber phone) {
         Objects.requireNonNull(phone, "phone");

@@ -214,6 +214,25 @@ class StatementCountTest {
         }
 
         @Test
+        @DisplayName("recording a call costs the same for a big card as for a small one: 4 selects and 1 insert")
+        void recordingACall() {
+            crm.classifiers().defineMissing(Classifiers.defaults());
+            ClientCard small = register(1, 0);
+            ClientCard big = register(20, 10);
+            List<Map<String, Long>> costs = new ArrayList<>();
+            for (ClientCard card : List.of(small, big)) {
+                costs.add(counted(() -> crm.interactions().record(Interaction.builder()
+                        .id(InteractionId.of(new UUID(5, costs.size()))).externalId("pbx-" + costs.size())
+                        .type("call-in").direction(Direction.INBOUND).channel(Channel.PHONE)
+                        .at(Instant.parse("2026-03-01T09:00:00Z")).client(card.id()).subject("Звонок")
+                        .leadSource("website").recordedAt(Instant.parse("2026-03-01T09:00:00Z")).build())));
+            }
+
+            // The call id already recorded, the type and the lead source in their dictionaries, the card's id.
+            assertThat(costs).containsOnly(Map.of("select", 4L, "insert", 1L));
+        }
+
+        @Test
         @DisplayName("a page of the timeline is one select, among 4 entries or among 400, first page or later")
         void timelinePageIsOneQuery() {
             crm.classifiers().defineMissing(Classifiers.defaults());

@@ -73,7 +73,7 @@ public final class Interactions {
                     codes.check(v, "leadSource", ClassifierKind.LEAD_SOURCE, interaction.leadSource());
                 }
                 v.throwIfAny();
-                if (clients.findById(interaction.client()).isEmpty()) {
+                if (!clients.exists(interaction.client())) {
                     throw new ClientNotFoundException(interaction.client());
                 }
                 return new Recorded(store.insert(interaction), true);
