@@ -48,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  *       lock) and one delete each of its parts and its word starts; then one batch of parts and one of word
  *       starts;</li>
  *   <li>a fact: one insert and one batch of its tags; a page of a timeline: one select of the facts (a keyset
- *       page, through the index on dossier, date, moment and id) and one of their tags.</li>
+ *       page: the index on dossier, date, moment and id is read backwards from the cursor's date, the redundant
+ *       {@code fact_date <= ?} bounding the range) and one of their tags.</li>
  * </ul>
  * Rows it reads or writes leave the persistence context before it returns ({@link JpaSession#release}).
  */
@@ -287,8 +288,8 @@ final class JpaDossierStore implements DossierStore {
             return List.of();
         }
         String jpql = "select f from CrmDossierFact f where f.dossierId = :dossier"
-                + (before == null ? "" : " and (f.factDate < :date or (f.factDate = :date and (f.recordedAt < :at "
-                        + "or (f.recordedAt = :at and f.id < :id))))")
+                + (before == null ? "" : " and f.factDate <= :date and (f.factDate < :date or (f.factDate = :date "
+                        + "and (f.recordedAt < :at or (f.recordedAt = :at and f.id < :id))))")
                 + " order by f.factDate desc, f.recordedAt desc, f.id desc";
         return session.read(em -> {
             TypedQuery<DossierFactEntity> query = em.createQuery(jpql, DossierFactEntity.class)

@@ -62,7 +62,7 @@ public final class Dossiers {
     public static final int MAX_LIMIT = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Dossiers.class);
-    private static final int RETRIES = 5;
+    private static final int RETRIES = 10;
 
     private final DossierStore store;
     private final ClientStore clients;

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ClientNotFoundException;
 import org.crm4j.common.ConcurrentModificationException;
@@ -151,6 +155,35 @@ class DossiersTest {
         assertThat(dossiers.linkingTo(ours.id(), DossierLinkType.SUBSTITUTE_FOR, 10)).extracting(Dossier::id)
                 .containsExactly(capsules.id());
         assertThat(dossiers.linkingTo(maker.id(), DossierLinkType.COMPETITOR_OF, 10)).containsExactly(supplier);
+    }
+
+    @Test
+    @DisplayName("eight threads linking one firm to eight rivals at once leave all eight links")
+    void concurrentLinks() throws Exception {
+        Dossier hub = dossiers.open(DossierKind.FIRM, "Ромашка", null, List.of());
+        List<Dossier> rivals = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            rivals.add(dossiers.open(DossierKind.FIRM, "Соперник " + n, null, List.of()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Dossier>> done = new ArrayList<>();
+        for (Dossier rival : rivals) {
+            done.add(pool.submit(() -> {
+                start.await();
+                return dossiers.link(hub.id(), DossierLinkType.COMPETITOR_OF, rival.id());
+            }));
+        }
+        start.countDown();
+        for (Future<Dossier> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        Dossier linked = dossiers.get(hub.id());
+        assertThat(linked.targets(DossierLinkType.COMPETITOR_OF))
+                .containsExactlyInAnyOrderElementsOf(rivals.stream().map(Dossier::id).toList());
+        assertThat(linked.version()).isEqualTo(9);
     }
 
     @Test
