@@ -17,6 +17,8 @@ create table ${prefix}dossier (
     primary key (id),
     constraint ${prefix}dossier_kind_ck check (kind in ('FIRM', 'PERSON', 'PRODUCT'))
 ) engine = InnoDB default character set utf8mb4 collate utf8mb4_unicode_ci;
+-- Searches give dossiers in subject order: a search matching many walks this index and stops at its limit.
+create index ${prefix}dossier_subject_key_ix on ${prefix}dossier (subject_key, id);
 
 create table ${prefix}dossier_part (
     dossier_id  uuid          not null,
