@@ -6,6 +6,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.crm4j.client.ClientId;
-import org.crm4j.common.CrmException;
+import org.crm4j.common.ConcurrentModificationException;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
-import org.crm4j.common.NotFoundException;
 import org.crm4j.dossier.Dossier;
 import org.crm4j.dossier.DossierFact;
 import org.crm4j.dossier.DossierFactId;
@@ -44,9 +44,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>a search (by subject, tag, client or inbound link): one select of the matching ids through an index, in
  *       order and limited, then one select of those dossiers joined with their parts; one select when nothing
  *       matches;</li>
- *   <li>a save: the dossier's insert, or its guarded update ({@code where id = ? and version = ?}, the optimistic
- *       lock) and one delete each of its parts and its word starts; then one batch of parts and one of word
- *       starts;</li>
+ *   <li>a save: one select checking that its links' targets are stored (when it has links), the dossier's
+ *       insert, or its guarded update ({@code where id = ? and version = ?}, the optimistic lock) and one delete
+ *       each of its parts and its word starts; then one batch of parts and one of word starts;</li>
  *   <li>a fact: one insert and one batch of its tags; a page of a timeline: one select of the facts (a keyset
  *       page: the index on dossier, date, moment and id is read backwards from the cursor's date, the redundant
  *       {@code fact_date <= ?} bounding the range) and one of their tags.</li>
@@ -80,7 +80,9 @@ final class JpaDossierStore implements DossierStore {
         DossierEntity row = toRow(stored);
         List<DossierPartEntity> parts = parts(stored);
         List<DossierWordEntity> words = words(stored);
+        List<UUID> targets = stored.links().stream().map(l -> l.target().value()).distinct().toList();
         return session.inTransaction(em -> {
+            requireTargets(em, targets);
             try {
                 if (dossier.version() == 0) {
                     em.persist(row);
@@ -97,7 +99,8 @@ final class JpaDossierStore implements DossierStore {
                 words.forEach(em::persist);
                 em.flush();
             } catch (PersistenceException e) {
-                throw JpaExceptions.translate(e, violated -> refusal(violated, dossier));
+                // The only unique key of a dossier's rows is its id: parts and word starts are numbered by the store.
+                throw JpaExceptions.translate(e, violated -> new DuplicateException("dossier", "id", dossier.id()));
             }
             session.release(em, List.of(row));
             session.release(em, parts);
@@ -119,28 +122,33 @@ final class JpaDossierStore implements DossierStore {
         }
         List<Long> actual = em.createQuery("select d.version from CrmDossier d where d.id = :id", Long.class)
                 .setParameter("id", row.id).getResultList();
-        OptimisticLock.check("dossier", "id", dossier.id(), dossier.version(), actual.isEmpty() ? null : actual.get(0),
+        Long stored = actual.isEmpty() ? null : actual.get(0);
+        if (stored != null && stored == dossier.version()) {
+            // A repeatable-read transaction (MariaDB's default) reads its snapshot, taken before the concurrent
+            // commit that the update, which reads the latest row, did not match: the dossier changed meanwhile.
+            throw new ConcurrentModificationException("dossier", dossier.id(), dossier.version(), null);
+        }
+        OptimisticLock.check("dossier", "id", dossier.id(), dossier.version(), stored,
                 () -> new DossierNotFoundException(dossier.id()));
         throw new IllegalStateException("the guarded update of dossier " + dossier.id() + " matched no row, yet "
                 + "version " + dossier.version() + " is stored");
     }
 
     /**
-     * The refusal of a violated constraint: a link to a dossier not stored (the links' foreign key), or a taken id
-     * (the only unique key of the dossier's row).
+     * Refuses links to dossiers that are not stored, with one select (a plain read, which takes no lock: dossiers
+     * are never deleted, so a target found stays).
      */
-    private CrmException refusal(String violated, Dossier dossier) {
-        if (violated.contains(prefix + "dossier_part_target_fk")) {
-            for (DossierLink link : dossier.links()) {
-                if (violated.contains(link.target().toString())) {
-                    return new DossierNotFoundException(link.target());
+    private void requireTargets(EntityManager em, List<UUID> targets) {
+        for (int from = 0; from < targets.size(); from += CHUNK) {
+            List<UUID> chunk = targets.subList(from, Math.min(targets.size(), from + CHUNK));
+            Set<UUID> found = new HashSet<>(em.createQuery("select d.id from CrmDossier d where d.id in :ids",
+                    UUID.class).setParameter("ids", chunk).getResultList());
+            for (UUID target : chunk) {
+                if (!found.contains(target)) {
+                    throw new DossierNotFoundException(DossierId.of(target));
                 }
             }
-            List<DossierId> targets = dossier.links().stream().map(DossierLink::target).distinct().toList();
-            return targets.size() == 1 ? new DossierNotFoundException(targets.get(0))
-                    : new NotFoundException("dossier", "among " + targets);
         }
-        return new DuplicateException("dossier", "id", dossier.id());
     }
 
     @Override

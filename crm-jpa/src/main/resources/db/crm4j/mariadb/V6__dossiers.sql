@@ -2,6 +2,9 @@
 -- ${prefix} is the table prefix (Flyway placeholder, "crm_" by default).
 -- A dossier's set-valued parts (tags, client cards, links to other dossiers) share one table, told apart by kind,
 -- so that a dossier of any size loads with its parts in one select; each kind has its own index for its search.
+-- A link's target is checked by the store before it writes, not by a foreign key: dossiers are never deleted,
+-- and on InnoDB the shared lock a foreign key check takes on the target would deadlock two dossiers linked to
+-- each other at the same time.
 -- Subject keys, word starts and tags compare as binary strings (lower case already, 'ё' folded to 'е'), so a
 -- prefix search (LIKE 'key%') is an index range scan and never matches by collation.
 
@@ -30,7 +33,6 @@ create table ${prefix}dossier_part (
     target_id   uuid,
     primary key (dossier_id, ord),
     constraint ${prefix}dossier_part_dossier_fk foreign key (dossier_id) references ${prefix}dossier (id),
-    constraint ${prefix}dossier_part_target_fk foreign key (target_id) references ${prefix}dossier (id),
     constraint ${prefix}dossier_part_kind_ck check (kind in ('TAG', 'CLIENT', 'LINK'))
 ) engine = InnoDB default character set utf8mb4 collate utf8mb4_unicode_ci;
 create index ${prefix}dossier_part_tag_ix on ${prefix}dossier_part (tag);
