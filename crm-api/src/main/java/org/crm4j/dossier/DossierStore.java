@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.ConcurrentModificationException;
 import org.crm4j.common.DuplicateException;
+import org.crm4j.interaction.InteractionId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Searches are indexed: by subject ({@link DossierSubjects}: a typed text matches the start of a word of the
  *       subject, whatever its case and {@code ё}/{@code е}), by tag, by client and by inbound link. Each returns
  *       dossiers by subject key, then by the id's canonical text, at most {@code limit} where it takes one.</li>
+ *   <li>Facts are found by dossier (a page of its timeline) and by the interaction they were told in, each
+ *       through an index.</li>
  *   <li>A timeline comes newest first: by date, then by the moment recorded, then by id, each descending; facts
  *       equal in date and moment are ordered by id as the store orders ids, the same in every read of one store,
  *       so paging with a {@link FactCursor} neither repeats nor loses a fact.</li>
@@ -70,4 +73,7 @@ public interface DossierStore {
      * newest when {@code before} is {@code null}), at most {@code limit}.
      */
     List<DossierFact> findFacts(DossierId dossier, @Nullable FactCursor before, int limit);
+
+    /** The facts told in an interaction, in every dossier, in timeline order: what a call taught the company. */
+    List<DossierFact> findFactsByInteraction(InteractionId interaction);
 }

@@ -275,6 +275,22 @@ public abstract class DossierStoreContract {
     }
 
     @Test
+    @DisplayName("the facts told in an interaction are found in every dossier, newest first")
+    void factsOfAnInteraction() {
+        store.save(dossier(31, DossierKind.FIRM, "Ромашка"));
+        store.save(dossier(32, DossierKind.PRODUCT, "Кофемашина K-100"));
+        InteractionId call = InteractionId.of(new UUID(0x0190000000007200L, 9));
+        DossierFact onFirm = store.addFact(DossierFact.of(factId(30), id(31), LocalDate.of(2026, 3, 1),
+                "Снизили цены", "call-in: Цены", call, Set.of("цены"), ClientFixture.later(1), null));
+        DossierFact onProduct = store.addFact(DossierFact.of(factId(31), id(32), LocalDate.of(2026, 3, 2),
+                "Сняли с продажи", "call-in: Цены", call, Set.of(), ClientFixture.later(1), null));
+        store.addFact(fact(32, 31, LocalDate.of(2026, 3, 3), 2));
+
+        assertThat(store.findFactsByInteraction(call)).containsExactly(onProduct, onFirm);
+        assertThat(store.findFactsByInteraction(InteractionId.of(new UUID(1, 2)))).isEmpty();
+    }
+
+    @Test
     @DisplayName("paging through facts equal in date and moment neither repeats nor loses one")
     void pagingThroughTies() {
         store.save(dossier(30, DossierKind.PERSON, "Петров"));

@@ -49,7 +49,8 @@ import org.jspecify.annotations.Nullable;
  *       each of its parts and its word starts; then one batch of parts and one of word starts;</li>
  *   <li>a fact: one insert and one batch of its tags; a page of a timeline: one select of the facts (a keyset
  *       page: the index on dossier, date, moment and id is read backwards from the cursor's date, the redundant
- *       {@code fact_date <= ?} bounding the range) and one of their tags.</li>
+ *       {@code fact_date <= ?} bounding the range) and one of their tags; the facts of an interaction likewise,
+ *       through the index on the interaction.</li>
  * </ul>
  * Rows it reads or writes leave the persistence context before it returns ({@link JpaSession#release}).
  */
@@ -306,20 +307,36 @@ final class JpaDossierStore implements DossierStore {
                 query.setParameter("date", before.date()).setParameter("at", before.recordedAt())
                         .setParameter("id", before.id().value());
             }
-            List<DossierFactEntity> facts = query.getResultList();
-            session.release(em, facts);
-            if (facts.isEmpty()) {
-                return List.of();
-            }
-            Map<UUID, Set<String>> tags = new HashMap<>();
+            return withTags(em, query.getResultList());
+        });
+    }
+
+    @Override
+    public List<DossierFact> findFactsByInteraction(InteractionId interaction) {
+        Objects.requireNonNull(interaction, "interaction");
+        return session.read(em -> withTags(em, em.createQuery("select f from CrmDossierFact f "
+                        + "where f.interactionId = :interaction "
+                        + "order by f.factDate desc, f.recordedAt desc, f.id desc", DossierFactEntity.class)
+                .setParameter("interaction", interaction.value()).getResultList()));
+    }
+
+    /** The facts of these rows with their tags, selected here in one statement (none when there are no rows). */
+    private List<DossierFact> withTags(EntityManager em, List<DossierFactEntity> facts) {
+        session.release(em, facts);
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<String>> tags = new HashMap<>();
+        for (int from = 0; from < facts.size(); from += CHUNK) {
+            List<UUID> ids = facts.subList(from, Math.min(facts.size(), from + CHUNK)).stream().map(f -> f.id)
+                    .toList();
             List<Object[]> tagRows = em.createQuery("select t.factId, t.tag from CrmDossierFactTag t "
-                            + "where t.factId in :ids", Object[].class)
-                    .setParameter("ids", facts.stream().map(f -> f.id).toList()).getResultList();
+                    + "where t.factId in :ids", Object[].class).setParameter("ids", ids).getResultList();
             for (Object[] t : tagRows) {
                 tags.computeIfAbsent((UUID) t[0], k -> new LinkedHashSet<>()).add((String) t[1]);
             }
-            return facts.stream().map(f -> toFact(f, tags.getOrDefault(f.id, Set.of()))).toList();
-        });
+        }
+        return facts.stream().map(f -> toFact(f, tags.getOrDefault(f.id, Set.of()))).toList();
     }
 
     private static void checkLimit(int limit) {

@@ -50,7 +50,8 @@ create table ${prefix}dossier_word (
 ) engine = InnoDB default character set utf8mb4 collate utf8mb4_unicode_ci;
 create index ${prefix}dossier_word_start_ix on ${prefix}dossier_word (word_start, dossier_id);
 
--- The timeline: facts are only ever added. The index serves a keyset page, newest first.
+-- The timeline: facts are only ever added. The first index serves a keyset page, newest first; the second finds
+-- what an interaction (a recorded call) told.
 create table ${prefix}dossier_fact (
     id             uuid          not null,
     dossier_id     uuid          not null,
@@ -64,6 +65,7 @@ create table ${prefix}dossier_fact (
     constraint ${prefix}dossier_fact_dossier_fk foreign key (dossier_id) references ${prefix}dossier (id)
 ) engine = InnoDB default character set utf8mb4 collate utf8mb4_unicode_ci;
 create index ${prefix}dossier_fact_timeline_ix on ${prefix}dossier_fact (dossier_id, fact_date, recorded_at, id);
+create index ${prefix}dossier_fact_interaction_ix on ${prefix}dossier_fact (interaction_id);
 
 create table ${prefix}dossier_fact_tag (
     fact_id     uuid          not null,

@@ -210,7 +210,7 @@ class DossierStatementCountTest {
         }
 
         @Test
-        @DisplayName("recording a fact told in a call: two selects and two inserts")
+        @DisplayName("recording a fact told in a call: two selects and two inserts; finding it from the call: two selects")
         void factFromACall() {
             crm.classifiers().defineMissing(Classifiers.defaults());
             crm.storage().clients().save(ClientFixture.organisation(1));
@@ -222,6 +222,8 @@ class DossierStatementCountTest {
 
             assertThat(counted(() -> dossiers.recordFromInteraction(firm.id(), call.id(), "Снизили цены",
                     Set.of("цены", "конкурент")))).isEqualTo(Map.of("select", 2L, "insert", 2L));
+            assertThat(counted(() -> assertThat(dossiers.factsFrom(call.id())).hasSize(1)))
+                    .isEqualTo(Map.of("select", 2L));
         }
     }
 }

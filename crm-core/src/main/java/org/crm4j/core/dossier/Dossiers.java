@@ -317,6 +317,12 @@ public final class Dossiers {
         return transactions.inTransaction(() -> store.findFacts(id, before, limit));
     }
 
+    /** The facts told in an interaction, in every dossier, newest first: what a recorded call taught. */
+    public List<DossierFact> factsFrom(InteractionId interaction) {
+        Objects.requireNonNull(interaction, "interaction");
+        return transactions.inTransaction(() -> store.findFactsByInteraction(interaction));
+    }
+
     private static void checkLimit(Violations v, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             v.add("limit", "search.limit", limit, "limit must be 1 to " + MAX_LIMIT + ", was " + limit);

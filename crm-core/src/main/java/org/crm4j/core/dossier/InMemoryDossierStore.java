@@ -22,12 +22,14 @@ import org.crm4j.dossier.DossierNotFoundException;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.dossier.DossierSubjects;
 import org.crm4j.dossier.FactCursor;
+import org.crm4j.interaction.InteractionId;
 import org.crm4j.storage.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Dossiers and their timelines in memory. Writes are serialised by one lock and are atomic; reads see the last
- * completed write. The timelines are kept sorted per dossier; the searches scan the dossiers, which in memory
+ * completed write. The timelines are kept sorted per dossier; the searches scan the dossiers (and the facts of an
+ * interaction scan the facts), which in memory
  * (thousands, not millions) costs less than keeping an index of every word current. Thread-safe.
  */
 public final class InMemoryDossierStore implements DossierStore {
@@ -131,6 +133,13 @@ public final class InMemoryDossierStore implements DossierStore {
             after = after.filter(f -> TIMELINE.compare(f.cursor(), before) > 0);
         }
         return after.limit(limit).toList();
+    }
+
+    @Override
+    public List<DossierFact> findFactsByInteraction(InteractionId interaction) {
+        Objects.requireNonNull(interaction, "interaction");
+        return facts.values().stream().filter(f -> interaction.equals(f.interaction()))
+                .sorted(Comparator.comparing(DossierFact::cursor, TIMELINE)).toList();
     }
 
     private static void checkLimit(int limit) {

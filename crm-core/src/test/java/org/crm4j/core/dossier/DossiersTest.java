@@ -244,6 +244,7 @@ class DossiersTest {
                 ZoneId.of("UTC"), EmployeeId.of("boris"));
         assertThat(inUtc.date()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(inUtc.recordedBy()).isEqualTo(EmployeeId.of("boris"));
+        assertThat(dossiers.factsFrom(late.id())).containsExactly(fact, inUtc);
     }
 
     @Test
