@@ -15,4 +15,5 @@ module org.crm4j.core {
     exports org.crm4j.core.keydate;
     exports org.crm4j.core.interaction;
     exports org.crm4j.core.timeline;
+    exports org.crm4j.core.dossier;
 }

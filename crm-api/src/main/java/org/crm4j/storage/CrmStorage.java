@@ -3,6 +3,7 @@ package org.crm4j.storage;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.dossier.DossierStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.timeline.TimelineQuery;
@@ -25,7 +26,10 @@ public interface CrmStorage {
     /** The history of interactions with clients. */
     InteractionStore interactions();
 
-    /** Each client's timeline, merged from the stores above. */
+    /** The dossiers of firms, people and products, with their timelines of facts. */
+    DossierStore dossiers();
+
+    /** Each client's timeline, merged from the stores of its interactions, notable events and work history. */
     TimelineQuery timeline();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */

@@ -8,6 +8,7 @@ import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
+import org.crm4j.core.dossier.Dossiers;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.core.timeline.Timeline;
@@ -38,6 +39,7 @@ public final class Crm {
     private final NotableEvents notableEvents;
     private final Interactions interactions;
     private final Timeline timeline;
+    private final Dossiers dossiers;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -51,6 +53,8 @@ public final class Crm {
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
                 classifiers.codes());
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
+        this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
+                storage.transactions(), clock, zone, b.listener);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -82,6 +86,11 @@ public final class Crm {
     /** Each client's timeline: interactions, notable events and work-history facts, newest first, paged. */
     public Timeline timeline() {
         return timeline;
+    }
+
+    /** Dossiers of firms, people and products, with their timelines of facts. */
+    public Dossiers dossiers() {
+        return dossiers;
     }
 
     /** Notable events on clients' cards and the key dates coming up. */

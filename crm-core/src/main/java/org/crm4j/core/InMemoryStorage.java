@@ -5,9 +5,11 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.core.dossier.InMemoryDossierStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
+import org.crm4j.dossier.DossierStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
@@ -24,6 +26,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents);
+    private final InMemoryDossierStore dossiers = new InMemoryDossierStore();
 
     @Override
     public ClientStore clients() {
@@ -48,6 +51,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public TimelineQuery timeline() {
         return timeline;
+    }
+
+    @Override
+    public DossierStore dossiers() {
+        return dossiers;
     }
 
     @Override

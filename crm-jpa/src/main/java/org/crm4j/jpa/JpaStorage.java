@@ -18,6 +18,7 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.dossier.DossierStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
@@ -72,6 +73,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaNotableEventStore notableEvents;
     private final JpaInteractionStore interactions;
     private final JpaTimelineQuery timeline;
+    private final JpaDossierStore dossiers;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -82,6 +84,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.notableEvents = new JpaNotableEventStore(session);
         this.interactions = new JpaInteractionStore(session, tablePrefix);
         this.timeline = new JpaTimelineQuery(session, tablePrefix);
+        this.dossiers = new JpaDossierStore(session, tablePrefix);
     }
 
     public static Builder builder() {
@@ -111,6 +114,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public TimelineQuery timeline() {
         return timeline;
+    }
+
+    @Override
+    public DossierStore dossiers() {
+        return dossiers;
     }
 
     @Override
