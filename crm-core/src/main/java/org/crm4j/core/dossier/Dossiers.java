@@ -154,7 +154,7 @@ public final class Dossiers {
     public Dossier attachClient(DossierId id, ClientId client) {
         Objects.requireNonNull(client, "client");
         return retried(id, dossier -> {
-            if (!dossier.clients().contains(client) && clients.findById(client).isEmpty()) {
+            if (!dossier.clients().contains(client) && !clients.exists(client)) {
                 throw new ClientNotFoundException(client);
             }
             return DossierRules.attach(dossier, client, now());
