@@ -29,7 +29,6 @@ import org.crm4j.common.Email;
 import org.crm4j.common.PhoneNumber;
 import org.crm4j.common.StorageException;
 import org.crm4j.requisites.Inn;
-import org.crm4j.storage.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,10 +106,8 @@ final class JpaClientStore implements ClientStore {
         }
         List<Long> actual = em.createQuery("select c.version from CrmClient c where c.id = :id", Long.class)
                 .setParameter("id", row.id).getResultList();
-        OptimisticLock.check("client", "id", card.id(), card.version(), actual.isEmpty() ? null : actual.get(0),
+        throw MissedUpdate.refuse("client", "id", card.id(), card.version(), actual.isEmpty() ? null : actual.get(0),
                 () -> new ClientNotFoundException(card.id()));
-        throw new IllegalStateException("the guarded update of client " + card.id() + " matched no row, yet version "
-                + card.version() + " is stored");
     }
 
     private static String updateStatement() {

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.crm4j.client.ClientId;
-import org.crm4j.common.ConcurrentModificationException;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.dossier.Dossier;
@@ -32,7 +31,6 @@ import org.crm4j.dossier.DossierNotFoundException;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.dossier.FactCursor;
 import org.crm4j.interaction.InteractionId;
-import org.crm4j.storage.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,16 +121,8 @@ final class JpaDossierStore implements DossierStore {
         }
         List<Long> actual = em.createQuery("select d.version from CrmDossier d where d.id = :id", Long.class)
                 .setParameter("id", row.id).getResultList();
-        Long stored = actual.isEmpty() ? null : actual.get(0);
-        if (stored != null && stored == dossier.version()) {
-            // A repeatable-read transaction (MariaDB's default) reads its snapshot, taken before the concurrent
-            // commit that the update, which reads the latest row, did not match: the dossier changed meanwhile.
-            throw new ConcurrentModificationException("dossier", dossier.id(), dossier.version(), null);
-        }
-        OptimisticLock.check("dossier", "id", dossier.id(), dossier.version(), stored,
-                () -> new DossierNotFoundException(dossier.id()));
-        throw new IllegalStateException("the guarded update of dossier " + dossier.id() + " matched no row, yet "
-                + "version " + dossier.version() + " is stored");
+        throw MissedUpdate.refuse("dossier", "id", dossier.id(), dossier.version(),
+                actual.isEmpty() ? null : actual.get(0), () -> new DossierNotFoundException(dossier.id()));
     }
 
     /**

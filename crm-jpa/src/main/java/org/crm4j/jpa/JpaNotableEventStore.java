@@ -13,12 +13,12 @@ import org.crm4j.client.ClientId;
 import org.crm4j.client.ContactPersonId;
 
 import org.crm4j.common.DuplicateException;
+import org.crm4j.common.NotFoundException;
 
 import org.crm4j.keydate.NotableEvent;
 import org.crm4j.keydate.NotableEventId;
 import org.crm4j.keydate.NotableEventKind;
 import org.crm4j.keydate.NotableEventStore;
-import org.crm4j.storage.OptimisticLock;
 
 /** {@link NotableEventStore} over JPA: one row per event; every lookup is one indexed select. */
 final class JpaNotableEventStore implements NotableEventStore {
@@ -65,9 +65,8 @@ final class JpaNotableEventStore implements NotableEventStore {
             }
             List<Long> actual = em.createQuery("select e.version from CrmNotableEvent e where e.id = :id", Long.class)
                     .setParameter("id", event.id().value()).getResultList();
-            OptimisticLock.check("notable-event", event.id(), event.version(), actual.isEmpty() ? null : actual.get(0));
-            throw new IllegalStateException("the guarded update of notable event " + event.id()
-                    + " matched no row, yet version " + event.version() + " is stored");
+            throw MissedUpdate.refuse("notable-event", "id", event.id(), event.version(),
+                    actual.isEmpty() ? null : actual.get(0), () -> new NotFoundException("notable-event", event.id()));
         });
     }
 

@@ -20,12 +20,13 @@ import org.crm4j.core.Crm;
 import org.crm4j.core.client.Clients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Eight threads edit one card a hundred times each through the public API on PostgreSQL. Optimistic locking
- * must let exactly one edit of each version through, refuse the others with a
- * {@link ConcurrentModificationException}, and lose nothing.
+ * Eight threads edit one card a hundred times each through the public API, on PostgreSQL (read committed) and
+ * on MariaDB (repeatable read, its default). Optimistic locking must let exactly one edit of each version
+ * through, refuse the others with a {@link ConcurrentModificationException}, and lose nothing.
  */
 class ConcurrentEditsTest {
     private static final String PREFIX = "race_";
@@ -41,10 +42,12 @@ class ConcurrentEditsTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
     @DisplayName("8 threads x 100 edits of one card: the version counts the commits, every refusal is a stale version")
-    void eightThreadsEditOneCard() throws Exception {
-        storage = TestDatabase.POSTGRESQL.storage(TestDatabase.POSTGRESQL.cleanSchema(PREFIX), PREFIX);
+    void eightThreadsEditOneCard(TestDatabase database) throws Exception {
+        DatabaseAssumptions.assumeAvailable(database);
+        storage = database.storage(database.cleanSchema(PREFIX), PREFIX);
         Clients clients = Crm.builder().storage(storage).build().clients();
         ClientCard card = clients.register(ClientForm.organisation("Гонка").phone("+74951234567").build());
 
@@ -89,7 +92,7 @@ class ConcurrentEditsTest {
         assertThat(last.contactPersons()).extracting(ContactPerson::name)
                 .extracting(name -> name.surname())
                 .containsExactlyInAnyOrderElementsOf(committed);
-        System.out.printf("8 x 100 edits on PostgreSQL: %d committed, %d refused as stale%n",
+        System.out.printf("8 x 100 edits on %s: %d committed, %d refused as stale%n", database,
                 committed.size(), refused.get());
     }
 
