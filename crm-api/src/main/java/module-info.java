@@ -11,5 +11,6 @@ module org.crm4j.api {
     exports org.crm4j.classifier;
     exports org.crm4j.keydate;
     exports org.crm4j.interaction;
+    exports org.crm4j.history;
     exports org.crm4j.storage;
 }

@@ -14,4 +14,5 @@ module org.crm4j.core {
     exports org.crm4j.core.classifier;
     exports org.crm4j.core.keydate;
     exports org.crm4j.core.interaction;
+    exports org.crm4j.core.history;
 }

@@ -3,6 +3,7 @@ package org.crm4j.storage;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 
@@ -23,6 +24,9 @@ public interface CrmStorage {
 
     /** The history of interactions with clients. */
     InteractionStore interactions();
+
+    /** The work history of clients: sales, payments and claims fed by the ERP. */
+    WorkHistoryStore workHistory();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

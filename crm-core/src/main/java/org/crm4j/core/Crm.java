@@ -8,6 +8,7 @@ import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
+import org.crm4j.core.history.WorkHistory;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.storage.CrmStorage;
@@ -36,6 +37,7 @@ public final class Crm {
     private final Classifiers classifiers;
     private final NotableEvents notableEvents;
     private final Interactions interactions;
+    private final WorkHistory workHistory;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -48,6 +50,8 @@ public final class Crm {
         this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
                 classifiers.codes());
+        this.workHistory = new WorkHistory(storage.workHistory(), storage.clients(), storage.transactions(),
+                new Ids(clock), zone);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -74,6 +78,11 @@ public final class Crm {
     /** The history of interactions with clients. */
     public Interactions interactions() {
         return interactions;
+    }
+
+    /** The work history of clients: sales, payments and claims fed by the ERP, and the reports over them. */
+    public WorkHistory workHistory() {
+        return workHistory;
     }
 
     /** Notable events on clients' cards and the key dates coming up. */

@@ -5,8 +5,10 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.core.history.InMemoryWorkHistoryStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
+import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
@@ -21,6 +23,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryClassifierStore classifiers = new InMemoryClassifierStore();
     private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
+    private final InMemoryWorkHistoryStore workHistory = new InMemoryWorkHistoryStore();
 
     @Override
     public ClientStore clients() {
@@ -40,6 +43,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public InteractionStore interactions() {
         return interactions;
+    }
+
+    @Override
+    public WorkHistoryStore workHistory() {
+        return workHistory;
     }
 
     @Override
