@@ -18,6 +18,7 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
@@ -70,6 +71,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaClassifierStore classifiers;
     private final JpaNotableEventStore notableEvents;
     private final JpaInteractionStore interactions;
+    private final JpaWorkHistoryStore workHistory;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -79,6 +81,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.classifiers = new JpaClassifierStore(session);
         this.notableEvents = new JpaNotableEventStore(session);
         this.interactions = new JpaInteractionStore(session, tablePrefix);
+        this.workHistory = new JpaWorkHistoryStore(session, tablePrefix);
     }
 
     public static Builder builder() {
@@ -103,6 +106,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public InteractionStore interactions() {
         return interactions;
+    }
+
+    @Override
+    public WorkHistoryStore workHistory() {
+        return workHistory;
     }
 
     @Override
