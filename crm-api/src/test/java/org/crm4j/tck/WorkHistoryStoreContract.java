@@ -137,7 +137,8 @@ public abstract class WorkHistoryStoreContract {
     @DisplayName("the same document and line of different kinds are different facts; an empty feed does nothing")
     void kindIsPartOfTheKey() {
         FeedResult result = store.feed(List.of(sale(1, 1, "DOC-7", 1, "2026-01-10T09:00:00Z", "100"),
-                payment(2, 1, "DOC-7", "2026-01-10T10:00:00Z", "100", 0), claim(3, 1, "DOC-7", "2026-01-10T11:00:00Z")));
+                payment(2, 1, "DOC-7", "2026-01-10T10:00:00Z", "100", 0),
+                claim(3, 1, "DOC-7", "2026-01-10T11:00:00Z")));
 
         assertThat(result).isEqualTo(new FeedResult(3, 0));
         assertThat(store.feed(List.of())).isEqualTo(new FeedResult(0, 0));

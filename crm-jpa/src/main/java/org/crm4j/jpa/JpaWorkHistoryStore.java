@@ -62,7 +62,8 @@ final class JpaWorkHistoryStore implements WorkHistoryStore {
             new NativeInserts.Column<>("document_id", f -> f.documentId),
             new NativeInserts.Column<>("line", f -> f.line), new NativeInserts.Column<>("client_id", f -> f.clientId),
             new NativeInserts.Column<>("occurred_at", f -> f.occurredAt),
-            new NativeInserts.Column<>("amount", f -> f.amount), new NativeInserts.Column<>("currency", f -> f.currency),
+            new NativeInserts.Column<>("amount", f -> f.amount),
+            new NativeInserts.Column<>("currency", f -> f.currency),
             new NativeInserts.Column<>("product_code", f -> f.productCode),
             new NativeInserts.Column<>("product_name", f -> f.productName),
             new NativeInserts.Column<>("quantity", f -> f.quantity),
@@ -281,7 +282,8 @@ final class JpaWorkHistoryStore implements WorkHistoryStore {
             for (Object row : query.getResultList()) {
                 Object[] r = (Object[]) row;
                 classes.add(new AbcXyz(ClientId.of(uuid(r[0])), money(r[1], currency),
-                        AbcClass.valueOf(String.valueOf(r[2]).strip()), XyzClass.valueOf(String.valueOf(r[3]).strip())));
+                        AbcClass.valueOf(String.valueOf(r[2]).strip()),
+                        XyzClass.valueOf(String.valueOf(r[3]).strip())));
             }
             return classes;
         });

@@ -21,6 +21,7 @@ class JpaArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "jakarta.persistence..",
                     "org.crm4j.common..", "org.crm4j.client..", "org.crm4j.classifier..", "org.crm4j.requisites..",
                     "org.crm4j.keydate..", "org.crm4j.interaction..", "org.crm4j.storage..", "org.crm4j.jpa..",
+                    "org.crm4j.history..",
                     "org.jspecify..")
             .because("crm-jpa depends on crm-api and the JPA API only (DESIGN.md, modules)");
 
