@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +21,10 @@ import org.crm4j.common.ValidationException;
 import org.crm4j.history.AbcClass;
 import org.crm4j.history.AbcXyz;
 import org.crm4j.history.AbcXyzThresholds;
+import org.crm4j.history.WorkFact;
 import org.crm4j.history.XyzClass;
 import org.crm4j.tck.ClientFixture;
+import org.crm4j.tck.WorkHistoryFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,32 @@ class AbcXyzRuleTest {
             int i = (int) c.client().value().getLeastSignificantBits();
             assertThat(c.abc()).as("client %d of %s", i, totals).isEqualTo(oracle(totals, totals.get(i), t));
             assertThat(c.xyz()).isEqualTo(XyzClass.X);
+        }
+    }
+
+    @Property(tries = 100)
+    @Label("the in-memory store's ABC classes, sale lines summed per client, match the naive oracle")
+    void storeMatchesOracle(@ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 20) Integer> lines) {
+        // Line k belongs to client k % 7; the amounts are small, so that clients often tie.
+        InMemoryWorkHistoryStore store = new InMemoryWorkHistoryStore();
+        List<WorkFact> facts = new ArrayList<>();
+        Integer[] totals = new Integer[7];
+        java.util.Arrays.fill(totals, 0);
+        for (int k = 0; k < lines.size(); k++) {
+            facts.add(WorkHistoryFixture.sale(k, k % 7, "РН-" + k, 1, "2026-01-15T10:00:00Z",
+                    String.valueOf(lines.get(k))));
+            totals[k % 7] += lines.get(k);
+        }
+        store.feed(facts);
+        List<Integer> all = List.of(totals);
+
+        List<AbcXyz> classes = store.abcXyz(RUB, List.of(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-02-01T00:00:00Z")), AbcXyzThresholds.DEFAULT);
+
+        assertThat(classes).hasSize((int) all.stream().filter(x -> x > 0).count());
+        for (AbcXyz c : classes) {
+            int client = (int) c.client().value().getLeastSignificantBits();
+            assertThat(c.abc()).isEqualTo(oracle(all, totals[client], AbcXyzThresholds.DEFAULT));
         }
     }
 
