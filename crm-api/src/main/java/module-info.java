@@ -12,6 +12,7 @@ module org.crm4j.api {
     exports org.crm4j.keydate;
     exports org.crm4j.interaction;
     exports org.crm4j.dossier;
+    exports org.crm4j.history;
     exports org.crm4j.storage;
     exports org.crm4j.timeline;
 }

@@ -16,4 +16,5 @@ module org.crm4j.core {
     exports org.crm4j.core.interaction;
     exports org.crm4j.core.timeline;
     exports org.crm4j.core.dossier;
+    exports org.crm4j.core.history;
 }

@@ -4,6 +4,7 @@ import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.dossier.DossierStore;
+import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.timeline.TimelineQuery;
@@ -25,6 +26,9 @@ public interface CrmStorage {
 
     /** The history of interactions with clients. */
     InteractionStore interactions();
+
+    /** The work history of clients: sales, payments and claims fed by the ERP. */
+    WorkHistoryStore workHistory();
 
     /** The dossiers of firms, people and products, with their timelines of facts. */
     DossierStore dossiers();

@@ -9,6 +9,7 @@ import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.core.dossier.Dossiers;
+import org.crm4j.core.history.WorkHistory;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.core.timeline.Timeline;
@@ -40,6 +41,7 @@ public final class Crm {
     private final Interactions interactions;
     private final Timeline timeline;
     private final Dossiers dossiers;
+    private final WorkHistory workHistory;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -55,6 +57,8 @@ public final class Crm {
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
+        this.workHistory = new WorkHistory(storage.workHistory(), storage.clients(), storage.transactions(),
+                new Ids(clock), zone);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -91,6 +95,11 @@ public final class Crm {
     /** Dossiers of firms, people and products, with their timelines of facts. */
     public Dossiers dossiers() {
         return dossiers;
+    }
+
+    /** The work history of clients: sales, payments and claims fed by the ERP, and the reports over them. */
+    public WorkHistory workHistory() {
+        return workHistory;
     }
 
     /** Notable events on clients' cards and the key dates coming up. */

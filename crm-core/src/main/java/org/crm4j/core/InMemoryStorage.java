@@ -6,10 +6,12 @@ import org.crm4j.common.Transactions;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
 import org.crm4j.core.dossier.InMemoryDossierStore;
+import org.crm4j.core.history.InMemoryWorkHistoryStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.dossier.DossierStore;
+import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
@@ -25,6 +27,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryClassifierStore classifiers = new InMemoryClassifierStore();
     private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
+    private final InMemoryWorkHistoryStore workHistory = new InMemoryWorkHistoryStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents);
     private final InMemoryDossierStore dossiers = new InMemoryDossierStore();
 
@@ -56,6 +59,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public DossierStore dossiers() {
         return dossiers;
+    }
+
+    @Override
+    public WorkHistoryStore workHistory() {
+        return workHistory;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
 import org.crm4j.dossier.DossierStore;
+import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
@@ -72,6 +73,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaClassifierStore classifiers;
     private final JpaNotableEventStore notableEvents;
     private final JpaInteractionStore interactions;
+    private final JpaWorkHistoryStore workHistory;
     private final JpaTimelineQuery timeline;
     private final JpaDossierStore dossiers;
 
@@ -83,6 +85,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.classifiers = new JpaClassifierStore(session);
         this.notableEvents = new JpaNotableEventStore(session);
         this.interactions = new JpaInteractionStore(session, tablePrefix);
+        this.workHistory = new JpaWorkHistoryStore(session, tablePrefix);
         this.timeline = new JpaTimelineQuery(session, tablePrefix);
         this.dossiers = new JpaDossierStore(session, tablePrefix);
     }
@@ -119,6 +122,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public DossierStore dossiers() {
         return dossiers;
+    }
+
+    @Override
+    public WorkHistoryStore workHistory() {
+        return workHistory;
     }
 
     @Override
