@@ -30,7 +30,10 @@ public interface WorkHistoryStore {
     /** Stores the facts not stored yet, all or nothing (see above). */
     FeedResult feed(List<? extends WorkFact> facts);
 
-    /** A client's facts, newest first, at most {@code limit}. */
+    /**
+     * A client's facts, newest first, at most {@code limit}; facts of one moment by kind name, then id,
+     * descending, as the client's timeline orders them.
+     */
     List<WorkFact> findByClient(ClientId client, int limit);
 
     /**

@@ -3,6 +3,7 @@ package org.crm4j.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,14 @@ import java.util.List;
 import java.util.UUID;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.EmployeeId;
+import org.crm4j.common.Money;
+import org.crm4j.history.Claim;
+import org.crm4j.history.DocumentLine;
+import org.crm4j.history.Payment;
+import org.crm4j.history.PaymentMethod;
+import org.crm4j.history.SaleLine;
+import org.crm4j.history.WorkFact;
+import org.crm4j.history.WorkFactId;
 import org.crm4j.interaction.Channel;
 import org.crm4j.interaction.Direction;
 import org.crm4j.interaction.Interaction;
@@ -73,6 +82,22 @@ public abstract class TimelineQueryContract {
                 client, null, NotableEventKind.STAFF_CHANGE, title, date, false, null, 0));
     }
 
+    /** Feeds a sale line, a payment and a claim of {@code client}, all at {@code at}, and returns them. */
+    protected List<WorkFact> facts(ClientId client, Instant at) {
+        long n = ++sequence;
+        List<WorkFact> facts = List.of(
+                new SaleLine(WorkFactId.of(new UUID(0x0190000000007500L, 3 * n)), DocumentLine.of("РН-" + n, 1),
+                        client,
+                        at, "P-" + n, "Кабель " + n, BigDecimal.ONE, Money.of("1500.00", "RUB"),
+                        EmployeeId.of("anna")),
+                new Payment(WorkFactId.of(new UUID(0x0190000000007500L, 3 * n + 1)), DocumentLine.of("ПП-" + n, 1),
+                        client, at, Money.of("1500.00", "RUB"), PaymentMethod.BANK_TRANSFER, 2),
+                new Claim(WorkFactId.of(new UUID(0x0190000000007500L, 3 * n + 2)), DocumentLine.of("ПР-" + n, 1),
+                        client, at, "Недовложение " + n, null));
+        storage.workHistory().feed(facts);
+        return facts;
+    }
+
     /** Every entry of the client's timeline, read page by page through encoded cursors. */
     protected List<TimelineEntry> readAll(ClientId client, ZoneId zone, int pageSize) {
         List<TimelineEntry> all = new ArrayList<>();
@@ -125,6 +150,32 @@ public abstract class TimelineQueryContract {
     }
 
     @Test
+    @DisplayName("work-history facts come with their product, method, amount and document, by kind at one moment")
+    void workFacts() {
+        Instant at = Instant.parse("2026-03-05T10:00:00Z");
+        interaction(CLIENT, at, "Звонок о поставке");
+        List<WorkFact> facts = facts(CLIENT, at);
+        facts(OTHER, at);
+
+        TimelinePage page = timeline().page(CLIENT, VLADIVOSTOK, null, 10);
+
+        // One moment: SALE, PAYMENT, INTERACTION, CLAIM by kind name, descending.
+        assertThat(page.entries()).extracting(TimelineEntry::kind).containsExactly(TimelineKind.SALE,
+                TimelineKind.PAYMENT, TimelineKind.INTERACTION, TimelineKind.CLAIM);
+        SaleLine sale = (SaleLine) facts.get(0);
+        Payment payment = (Payment) facts.get(1);
+        Claim claim = (Claim) facts.get(2);
+        assertThat(page.entries().get(0)).isEqualTo(new TimelineEntry(TimelineKind.SALE, sale.id().value(), CLIENT,
+                at, null, sale.productCode(), sale.productName(), Money.of("1500.00", "RUB"), EmployeeId.of("anna"),
+                sale.key().documentId()));
+        assertThat(page.entries().get(1)).isEqualTo(new TimelineEntry(TimelineKind.PAYMENT, payment.id().value(),
+                CLIENT, at, null, "BANK_TRANSFER", payment.key().documentId(), Money.of("1500", "RUB"), null,
+                payment.key().documentId()));
+        assertThat(page.entries().get(3)).isEqualTo(new TimelineEntry(TimelineKind.CLAIM, claim.id().value(),
+                CLIENT, at, null, null, claim.subject(), null, null, claim.key().documentId()));
+    }
+
+    @Test
     @DisplayName("a date stands at the start of that day in the zone asked for")
     void zones() {
         event(CLIENT, LocalDate.of(2026, 3, 5), "Реорганизация");
@@ -145,9 +196,11 @@ public abstract class TimelineQueryContract {
             expected.add(event(CLIENT, LocalDate.of(2026, 3, 5), "Событие " + i).id().value());   // the same
             expected.add(interaction(CLIENT, midnight.minusSeconds(60L * i + 1), "Ранее " + i).id().value());
             expected.add(event(CLIENT, LocalDate.of(2026, 2, 20 - i), "Прежде " + i).id().value());
+            facts(CLIENT, midnight).forEach(f -> expected.add(f.id().value()));   // the same moment again
+            facts(CLIENT, midnight.minusSeconds(60L * i + 1)).forEach(f -> expected.add(f.id().value()));
         }
 
-        for (int pageSize : new int[] {1, 2, 3, 5, 28, 29, 500}) {
+        for (int pageSize : new int[] {1, 2, 3, 5, 28, 70, 71, 500}) {
             List<TimelineEntry> all = readAll(CLIENT, VLADIVOSTOK, pageSize);
 
             assertThat(all).extracting(TimelineEntry::source).as("page size " + pageSize)
@@ -156,7 +209,7 @@ public abstract class TimelineQueryContract {
             // At one moment, notable events (kind name N…) come before interactions (I…).
             List<TimelineKind> atMidnight = all.stream().filter(e -> e.at().equals(midnight))
                     .map(TimelineEntry::kind).toList();
-            assertThat(atMidnight).hasSize(14)
+            assertThat(atMidnight).hasSize(35)
                     .isSortedAccordingTo(Comparator.comparing(TimelineKind::name).reversed());
         }
     }

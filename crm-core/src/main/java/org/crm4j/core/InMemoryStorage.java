@@ -28,8 +28,8 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryNotableEventStore notableEvents = new InMemoryNotableEventStore();
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
     private final InMemoryWorkHistoryStore workHistory = new InMemoryWorkHistoryStore();
-    private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents);
     private final InMemoryDossierStore dossiers = new InMemoryDossierStore();
+    private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
     public ClientStore clients() {

@@ -21,7 +21,8 @@ import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link TimelineQuery} over crm4j's tables: one native statement per page, whatever the length of the history.
+ * {@link TimelineQuery} over crm4j's tables (interactions, notable events, work facts): one native statement per
+ * page, whatever the length of the history.
  * The statement is a {@code union all} of one parenthesised select per source table, each reading the client's
  * rows after the cursor from its {@code (client_id, time)} index, newest first, and stopping after
  * {@code limit + 1} rows; the branches are merged in Java ({@link TimelinePage#of}). Standard SQL that H2,
@@ -35,6 +36,8 @@ final class JpaTimelineQuery implements TimelineQuery {
     private static final String COLUMNS = " as entry_kind, %s as entry_id, %s as entry_at, %s as entry_day, "
             + "%s as entry_code, %s as entry_title, %s as entry_amount, %s as entry_currency, %s as entry_employee, "
             + "%s as entry_document from %s where client_id = ?%d";
+
+    private static final String NULL_DATE = "cast(null as date)";
 
     private final JpaSession session;
     private final String prefix;
@@ -51,11 +54,19 @@ final class JpaTimelineQuery implements TimelineQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
         }
+        // PostgreSQL types a union's columns branch by branch, so the first branches type each column: the dates
+        // of the last branch meet a typed null, not an untyped one it would read as text.
         Statement sql = new Statement();
-        sql.branch("'INTERACTION'", "id", "started_at", "null", "type", "subject", "null", "null", "manager_id",
+        sql.branch("'INTERACTION'", "id", "started_at", NULL_DATE, "type", "subject", "null", "null", "manager_id",
                 "document_ref", "interaction", client);
         sql.instantAfter(TimelineKind.INTERACTION, "started_at", after);
         sql.end("started_at desc, id desc", limit);
+        sql.unionAll();
+        sql.branch("kind", "id", "occurred_at", NULL_DATE, "coalesce(product_code, method)",
+                "coalesce(product_name, subject, document_id)", "amount", "currency", "manager_id", "document_id",
+                "work_fact", client);
+        sql.kindsAfter("occurred_at", after);
+        sql.end("occurred_at desc, kind desc, id desc", limit);
         sql.unionAll();
         sql.branch("'NOTABLE_EVENT'", "id", "null", "event_date", "kind", "title", "null", "null", "null", "null",
                 "notable_event", client);
@@ -73,11 +84,16 @@ final class JpaTimelineQuery implements TimelineQuery {
         });
         List<TimelineEntry> interactions = new ArrayList<>();
         List<TimelineEntry> events = new ArrayList<>();
+        List<TimelineEntry> facts = new ArrayList<>();
         for (TimelineRow row : rows) {
             TimelineEntry entry = row.toEntry(client, zone);
-            (entry.kind() == TimelineKind.NOTABLE_EVENT ? events : interactions).add(entry);
+            switch (entry.kind()) {
+                case INTERACTION -> interactions.add(entry);
+                case NOTABLE_EVENT -> events.add(entry);
+                default -> facts.add(entry);
+            }
         }
-        return TimelinePage.of(List.of(interactions, events), limit);
+        return TimelinePage.of(List.of(interactions, events, facts), limit);
     }
 
     /** The text of the statement and its positional parameters, built branch by branch. */
@@ -114,6 +130,21 @@ final class JpaTimelineQuery implements TimelineQuery {
                         .append(" or (").append(column).append(" = ?").append(next(after.at()))
                         .append(" and id < ?").append(next(after.source())).append("))");
             }
+        }
+
+        /**
+         * The same for a table holding several kinds in a {@code kind} column, ordered by moment, kind and id;
+         * kind names differ in their first letters, so every collation compares them alike.
+         */
+        void kindsAfter(String column, @Nullable TimelineCursor after) {
+            if (after == null) {
+                return;
+            }
+            text.append(" and (").append(column).append(" < ?").append(next(after.at()))
+                    .append(" or (").append(column).append(" = ?").append(next(after.at()))
+                    .append(" and (kind < ?").append(next(after.kind().name()))
+                    .append(" or (kind = ?").append(next(after.kind().name()))
+                    .append(" and id < ?").append(next(after.source())).append("))))");
         }
 
         /**

@@ -171,7 +171,7 @@ final class JpaWorkHistoryStore implements WorkHistoryStore {
             return List.of();
         }
         return session.select(em -> em.createQuery("select f from CrmWorkFact f where f.clientId = :client "
-                        + "order by f.occurredAt desc, f.id desc", WorkFactEntity.class)
+                        + "order by f.occurredAt desc, f.kind desc, f.id desc", WorkFactEntity.class)
                 .setParameter("client", client.value()).setMaxResults(limit), JpaWorkHistoryStore::toFact);
     }
 

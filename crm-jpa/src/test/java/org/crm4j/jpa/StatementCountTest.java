@@ -2,6 +2,7 @@ package org.crm4j.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,9 +16,13 @@ import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientForm;
 import org.crm4j.client.ContactForm;
 import org.crm4j.common.EmployeeId;
+import org.crm4j.common.Money;
 import org.crm4j.core.Crm;
 import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
+import org.crm4j.history.DocumentLine;
+import org.crm4j.history.SaleLine;
+import org.crm4j.history.WorkFactId;
 import org.crm4j.interaction.Channel;
 import org.crm4j.interaction.Direction;
 import org.crm4j.interaction.Interaction;
@@ -233,7 +238,7 @@ class StatementCountTest {
         }
 
         @Test
-        @DisplayName("a page of the timeline is one select, among 4 entries or among 400, first page or later")
+        @DisplayName("a timeline page is one select, among 4 calls, events and sales or among 400, first or later")
         void timelinePageIsOneQuery() {
             crm.classifiers().defineMissing(Classifiers.defaults());
             ClientCard card = register(1, 1);
@@ -246,6 +251,10 @@ class StatementCountTest {
                 if (n % 10 == 0) {
                     crm.notableEvents().record(card.id(), null, NotableEventKind.OTHER, "Событие " + n,
                             LocalDate.of(2020, 1, 1).plusDays(n), false, null);
+                } else if (n % 10 == 5) {
+                    storage.workHistory().feed(List.of(new SaleLine(WorkFactId.of(new UUID(6, n)),
+                            DocumentLine.of("РН-" + n, 1), card.id(), start.plusSeconds(60L * n), "P-" + n,
+                            "Кабель", BigDecimal.ONE, Money.of("100.00", "RUB"), null)));
                 } else {
                     crm.interactions().record(Interaction.builder().id(InteractionId.of(new UUID(4, n)))
                             .type("call-in").direction(Direction.INBOUND).channel(Channel.PHONE)

@@ -31,6 +31,9 @@ import org.crm4j.history.WorkFact;
 import org.crm4j.history.WorkFactId;
 import org.crm4j.history.WorkFactKind;
 import org.crm4j.history.WorkHistoryStore;
+import org.crm4j.timeline.TimelineCursor;
+import org.crm4j.timeline.TimelineKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The work history in memory, indexed by key, id and client (newest first); reports stream over the facts.
@@ -38,8 +41,11 @@ import org.crm4j.history.WorkHistoryStore;
  * Thread-safe.
  */
 public final class InMemoryWorkHistoryStore implements WorkHistoryStore {
-    private static final Comparator<WorkFact> NEWEST_FIRST = Comparator.comparing(WorkFact::at).reversed()
-            .thenComparing(f -> f.id().toString(), Comparator.reverseOrder());
+    /** Timeline order: newest first, then kind name and id text, descending. */
+    private static final Comparator<WorkFact> NEWEST_FIRST = Comparator.comparing(WorkFact::at)
+            .thenComparing(f -> f.kind().name())
+            .thenComparing(f -> f.id().toString())
+            .reversed();
 
     private record Key(WorkFactKind kind, DocumentLine line) {
         static Key of(WorkFact fact) {
@@ -94,6 +100,29 @@ public final class InMemoryWorkHistoryStore implements WorkHistoryStore {
         }
         NavigableSet<WorkFact> history = byClient.get(client);
         return history == null ? List.of() : history.stream().limit(limit).toList();
+    }
+
+    /**
+     * A client's facts in timeline order from the first that comes after {@code after} (from the newest when it
+     * is {@code null}), at most {@code limit}: what the in-memory timeline pages through, without copying the
+     * client's history.
+     */
+    public synchronized List<WorkFact> findByClientAfter(ClientId client, @Nullable TimelineCursor after,
+                                                         int limit) {
+        Objects.requireNonNull(client, "client");
+        NavigableSet<WorkFact> history = byClient.get(client);
+        if (history == null) {
+            return List.of();
+        }
+        return history.stream()
+                .dropWhile(f -> after != null && TimelineCursor.NEWEST_FIRST.compare(cursor(f), after) <= 0)
+                .limit(limit)
+                .toList();
+    }
+
+    /** The position of a fact in the client's timeline. */
+    private static TimelineCursor cursor(WorkFact fact) {
+        return new TimelineCursor(fact.at(), TimelineKind.valueOf(fact.kind().name()), fact.id().value());
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class WorkHistory {
         Violations v = new Violations();
         for (int i = 0; i < facts.size(); i++) {
             ClientId client = facts.get(i).client();
-            if (!known.computeIfAbsent(client, c -> clients.findById(c).isPresent())) {
+            if (!known.computeIfAbsent(client, clients::exists)) {
                 v.add("facts[" + i + "].client", "work-fact.client", client, "no client card has the id " + client);
             }
         }

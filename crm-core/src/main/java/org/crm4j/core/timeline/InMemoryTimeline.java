@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.crm4j.client.ClientId;
+import org.crm4j.core.history.InMemoryWorkHistoryStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
+import org.crm4j.history.Claim;
+import org.crm4j.history.Payment;
+import org.crm4j.history.SaleLine;
+import org.crm4j.history.WorkFact;
 import org.crm4j.interaction.Interaction;
 import org.crm4j.keydate.NotableEvent;
 import org.crm4j.keydate.NotableEventStore;
@@ -17,16 +22,20 @@ import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The timeline over crm4j's in-memory stores. Interactions are read newest first and lazily from their
- * per-client index, and no more than one entry past the page is taken from each source. Thread-safe.
+ * The timeline over crm4j's in-memory stores. Interactions and work-history facts are read in timeline order
+ * from their per-client indexes, skipping what precedes the cursor without copying it, and no more than one
+ * entry past the page is taken from each source. Thread-safe.
  */
 public final class InMemoryTimeline implements TimelineQuery {
     private final InMemoryInteractionStore interactions;
     private final NotableEventStore notableEvents;
+    private final InMemoryWorkHistoryStore workHistory;
 
-    public InMemoryTimeline(InMemoryInteractionStore interactions, NotableEventStore notableEvents) {
+    public InMemoryTimeline(InMemoryInteractionStore interactions, NotableEventStore notableEvents,
+                            InMemoryWorkHistoryStore workHistory) {
         this.interactions = Objects.requireNonNull(interactions, "interactions");
         this.notableEvents = Objects.requireNonNull(notableEvents, "notableEvents");
+        this.workHistory = Objects.requireNonNull(workHistory, "workHistory");
     }
 
     @Override
@@ -38,7 +47,9 @@ public final class InMemoryTimeline implements TimelineQuery {
         return TimelinePage.of(List.of(
                 after(fromInteractions, after, limit),
                 after(fromEvents.sorted((a, b) -> TimelineCursor.NEWEST_FIRST.compare(a.cursor(), b.cursor())),
-                        after, limit)), limit);
+                        after, limit),
+                workHistory.findByClientAfter(client, after, limit + 1).stream()
+                        .map(InMemoryTimeline::entry).toList()), limit);
     }
 
     /** The first {@code limit + 1} entries of a source in timeline order that come after the cursor. */
@@ -52,6 +63,22 @@ public final class InMemoryTimeline implements TimelineQuery {
     private static TimelineEntry entry(Interaction i) {
         return new TimelineEntry(TimelineKind.INTERACTION, i.id().value(), i.client(), i.at(), null, i.type(),
                 i.subject(), null, i.manager(), i.documentRef());
+    }
+
+    private static TimelineEntry entry(WorkFact fact) {
+        TimelineKind kind = TimelineKind.valueOf(fact.kind().name());
+        String document = fact.key().documentId();
+        if (fact instanceof SaleLine s) {
+            return new TimelineEntry(kind, s.id().value(), s.client(), s.at(), null, s.productCode(),
+                    s.productName(), s.amount(), s.manager(), document);
+        }
+        if (fact instanceof Payment p) {
+            return new TimelineEntry(kind, p.id().value(), p.client(), p.at(), null, p.method().name(), document,
+                    p.amount(), null, document);
+        }
+        Claim c = (Claim) fact;
+        return new TimelineEntry(kind, c.id().value(), c.client(), c.at(), null, null, c.subject(), c.amount(),
+                null, document);
     }
 
     private static TimelineEntry entry(NotableEvent e, ZoneId zone) {
