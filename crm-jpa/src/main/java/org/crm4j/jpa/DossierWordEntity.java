@@ -5,18 +5,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * One word start of a dossier's subject key ({@link org.crm4j.dossier.DossierSubjects#wordStarts}): the key from
  * a word to its end. A search for the start of a word is then a prefix match ({@code like 'typed%'}) on the
- * indexed {@code word_start} column, an index range scan. Written with the dossier, never loaded with it.
+ * indexed {@code word_start} column, an index range scan. Written with the dossier, never loaded with it. Its
+ * identity is a part's: the dossier and a position.
  */
 @Entity(name = "CrmDossierWord")
 @Table(name = "crm_dossier_word")
-@IdClass(DossierWordEntity.Key.class)
+@IdClass(DossierPartEntity.Key.class)
 class DossierWordEntity {
     @Id
     @Column(name = "dossier_id")
@@ -33,25 +32,5 @@ class DossierWordEntity {
         this.dossierId = dossierId;
         this.ord = ord;
         this.wordStart = wordStart;
-    }
-
-    /** The composite identity: the dossier and the word's position in its subject. */
-    public static final class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        UUID dossierId;
-        int ord;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && ord == k.ord && Objects.equals(dossierId, k.dossierId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(dossierId, ord);
-        }
     }
 }
