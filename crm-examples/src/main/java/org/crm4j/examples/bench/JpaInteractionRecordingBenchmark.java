@@ -40,6 +40,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * <ul>
  *   <li>{@code handWrittenJdbc}: one prepared {@code insert} of the row's 19 columns in auto-commit, the least a
  *       hand-written adapter can send;</li>
+ *   <li>{@code handWrittenJdbcInTransaction}: the same insert in a transaction of its own, committed: the
+ *       round trips a JPA store cannot avoid, as Jakarta Persistence writes only inside a transaction;</li>
  *   <li>{@code crmJpaStoreInsert}: {@code InteractionStore.insert} through crm-jpa (a transaction around the
  *       insert);</li>
  *   <li>{@code crmRecord}: {@code crm.interactions().record}, the use case an ERP calls, which also looks for
@@ -67,10 +69,12 @@ public class JpaInteractionRecordingBenchmark {
     private ClientCard client;
     private Connection connection;
     private PreparedStatement insert;
+    private Connection transactional;
+    private PreparedStatement insertInTransaction;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        dataSource = BenchDatabase.open(2);
+        dataSource = BenchDatabase.open(4);   // two held by the hand-written paths, two for crm-jpa
         storage = BenchDatabase.storage(dataSource, PREFIX);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate " + PREFIX + "interaction, " + PREFIX + "client_part, " + PREFIX + "client_contact, "
@@ -79,16 +83,22 @@ public class JpaInteractionRecordingBenchmark {
         crm = Crm.builder().storage(storage).build();
         client = storage.clients().save(BenchCards.card(1));
         connection = dataSource.getConnection();
-        insert = connection.prepareStatement("insert into " + PREFIX + "interaction (id, external_id, type, "
+        String sql = "insert into " + PREFIX + "interaction (id, external_id, type, "
                 + "direction, channel, started_at, duration_ms, manager_id, client_id, contact_id, subject, notes, "
                 + "result, lead_source, cause, deal_ref, document_ref, next_contact, recorded_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        insert = connection.prepareStatement(sql);
+        transactional = dataSource.getConnection();
+        transactional.setAutoCommit(false);
+        insertInTransaction = transactional.prepareStatement(sql);
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
         insert.close();
         connection.close();
+        insertInTransaction.close();
+        transactional.close();
         storage.close();
         dataSource.close();
     }
@@ -106,7 +116,17 @@ public class JpaInteractionRecordingBenchmark {
 
     @Benchmark
     public int handWrittenJdbc() throws SQLException {
-        Interaction i = nextCall();
+        return bind(insert, nextCall()).executeUpdate();
+    }
+
+    @Benchmark
+    public int handWrittenJdbcInTransaction() throws SQLException {
+        int written = bind(insertInTransaction, nextCall()).executeUpdate();
+        transactional.commit();
+        return written;
+    }
+
+    private static PreparedStatement bind(PreparedStatement insert, Interaction i) throws SQLException {
         insert.setObject(1, i.id().value());
         insert.setString(2, i.externalId());
         insert.setString(3, i.type());
@@ -126,7 +146,7 @@ public class JpaInteractionRecordingBenchmark {
         insert.setNull(17, Types.VARCHAR);
         insert.setObject(18, i.nextContact());
         insert.setObject(19, i.recordedAt().atOffset(ZoneOffset.UTC));
-        return insert.executeUpdate();
+        return insert;
     }
 
     @Benchmark
