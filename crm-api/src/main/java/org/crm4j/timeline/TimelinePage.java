@@ -32,9 +32,7 @@ public record TimelinePage(List<TimelineEntry> entries, @Nullable TimelineCursor
      * @throws IllegalArgumentException when {@code limit} is not 1 to {@link TimelineQuery#MAX_LIMIT}
      */
     public static TimelinePage of(List<List<TimelineEntry>> sources, int limit) {
-        if (limit < 1 || limit > TimelineQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1 to " + TimelineQuery.MAX_LIMIT + ", was " + limit);
-        }
+        TimelineQuery.checkLimit(limit);
         List<TimelineEntry> merged = new ArrayList<>();
         sources.forEach(merged::addAll);
         merged.sort(MOMENT_AND_KIND);

@@ -29,4 +29,16 @@ public interface TimelineQuery {
      * @throws IllegalArgumentException when {@code limit} is out of range
      */
     TimelinePage page(ClientId client, ZoneId zone, @Nullable TimelineCursor after, int limit);
+
+    /**
+     * Returns {@code limit} when a store must answer a page of that size.
+     *
+     * @throws IllegalArgumentException when it is not 1 to {@link #MAX_LIMIT}
+     */
+    static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
+    }
 }

@@ -51,9 +51,7 @@ final class JpaTimelineQuery implements TimelineQuery {
     public TimelinePage page(ClientId client, ZoneId zone, @Nullable TimelineCursor after, int limit) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(zone, "zone");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
-        }
+        TimelineQuery.checkLimit(limit);
         // PostgreSQL types a union's columns branch by branch, so the first branches type each column: the dates
         // of the last branch meet a typed null, not an untyped one it would read as text.
         Statement sql = new Statement();

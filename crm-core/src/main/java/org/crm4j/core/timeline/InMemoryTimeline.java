@@ -1,6 +1,7 @@
 package org.crm4j.core.timeline;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -42,11 +43,12 @@ public final class InMemoryTimeline implements TimelineQuery {
     public TimelinePage page(ClientId client, ZoneId zone, @Nullable TimelineCursor after, int limit) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(zone, "zone");
+        TimelineQuery.checkLimit(limit);
         Stream<TimelineEntry> fromInteractions = interactions.streamByClient(client).map(InMemoryTimeline::entry);
         Stream<TimelineEntry> fromEvents = notableEvents.findByClient(client).stream().map(e -> entry(e, zone));
         return TimelinePage.of(List.of(
                 after(fromInteractions, after, limit),
-                after(fromEvents.sorted((a, b) -> TimelineCursor.NEWEST_FIRST.compare(a.cursor(), b.cursor())),
+                after(fromEvents.sorted(Comparator.comparing(TimelineEntry::cursor, TimelineCursor.NEWEST_FIRST)),
                         after, limit),
                 workHistory.findByClientAfter(client, after, limit + 1).stream()
                         .map(InMemoryTimeline::entry).toList()), limit);
