@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.crm4j.common.Refusals.refusal;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.refusal;
+import static org.crm4j.tck.Refusals.refused;
 import static org.crm4j.tck.ClientFixture.T0;
 import static org.crm4j.tck.ClientFixture.later;
 

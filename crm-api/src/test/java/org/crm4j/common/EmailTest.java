@@ -2,8 +2,8 @@ package org.crm4j.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.crm4j.common.Refusals.refusal;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.refusal;
+import static org.crm4j.tck.Refusals.refused;
 
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;

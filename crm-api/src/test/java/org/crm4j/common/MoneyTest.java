@@ -2,7 +2,7 @@ package org.crm4j.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.refused;
 
 import java.math.BigDecimal;
 import java.util.Currency;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.crm4j.common.Refusals.refusal;
+import static org.crm4j.tck.Refusals.refusal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package org.crm4j.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.crm4j.common.Refusals.refusal;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.refusal;
+import static org.crm4j.tck.Refusals.refused;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package org.crm4j.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.crm4j.common.Refusals.refusal;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.refusal;
+import static org.crm4j.tck.Refusals.refused;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package org.crm4j.requisites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.crm4j.common.Refusals.accepts;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.accepts;
+import static org.crm4j.tck.Refusals.refused;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;

@@ -3,9 +3,9 @@ package org.crm4j.requisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.crm4j.common.Refusals.accepts;
-import static org.crm4j.common.Refusals.refusal;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.accepts;
+import static org.crm4j.tck.Refusals.refusal;
+import static org.crm4j.tck.Refusals.refused;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

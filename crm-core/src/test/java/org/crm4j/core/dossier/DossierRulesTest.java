@@ -25,6 +25,7 @@ import org.crm4j.dossier.DossierSubjects;
 import org.crm4j.dossier.DossierTags;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.crm4j.tck.Refusals;
 
 class DossierRulesTest {
     private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
@@ -39,7 +40,7 @@ class DossierRulesTest {
         Dossier from = dossier(1, source);
         Dossier to = dossier(2, target);
 
-        boolean accepted = Refused.accepts(() -> DossierRules.link(from, type, to, T));
+        boolean accepted = Refusals.accepts(() -> DossierRules.link(from, type, to, T));
 
         assertThat(accepted).isEqualTo(type.from() == source && type.to() == target);
         assertThat(accepted).isEqualTo(type.allows(source, target));
@@ -50,7 +51,7 @@ class DossierRulesTest {
     void noSelfLink(@ForAll DossierLinkType type) {
         Dossier self = dossier(3, type.from());
 
-        ValidationException e = Refused.refusal(() -> DossierRules.link(self, type, self, T));
+        ValidationException e = Refusals.refusal(() -> DossierRules.link(self, type, self, T));
 
         assertThat(e.violationCode()).isEqualTo("dossier.link-self");
     }
@@ -61,7 +62,7 @@ class DossierRulesTest {
         String normal = DossierTags.normalise(typed);
 
         assertThat(DossierTags.normalise(normal)).isEqualTo(normal);
-        boolean accepted = Refused.accepts(() -> dossier(4, DossierKind.FIRM).withTags(List.of(typed), T));
+        boolean accepted = Refusals.accepts(() -> dossier(4, DossierKind.FIRM).withTags(List.of(typed), T));
         assertThat(accepted).isEqualTo(DossierTags.isTag(normal));
         if (accepted) {
             assertThat(dossier(4, DossierKind.FIRM).withTags(List.of(typed), T).tags()).containsExactly(normal);
@@ -115,7 +116,7 @@ class DossierRulesTest {
         Dossier product = dossier(7, DossierKind.PRODUCT);
         Dossier firm = dossier(8, DossierKind.FIRM);
 
-        Refused.refused(() -> DossierRules.link(product, DossierLinkType.WORKS_AT, firm, T), "type",
+        Refusals.refused(() -> DossierRules.link(product, DossierLinkType.WORKS_AT, firm, T), "type",
                 "dossier.link-kind", "WORKS_AT", "PERSON", "PRODUCT");
     }
 }

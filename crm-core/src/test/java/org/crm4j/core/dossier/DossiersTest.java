@@ -40,6 +40,7 @@ import org.crm4j.tck.ClientFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.crm4j.tck.Refusals;
 
 class DossiersTest {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -84,7 +85,7 @@ class DossiersTest {
     @Test
     @DisplayName("a bad subject and a bad tag are refused together, and nothing is opened")
     void badDossier() {
-        ValidationException e = Refused.refusal(() -> dossiers.open(DossierKind.PERSON, " ", null,
+        ValidationException e = Refusals.refusal(() -> dossiers.open(DossierKind.PERSON, " ", null,
                 List.of("ok", "no way!")));
 
         assertThat(e.violations()).extracting(v -> v.field() + " " + v.code())
@@ -119,11 +120,11 @@ class DossiersTest {
         Dossier product = dossiers.open(DossierKind.PRODUCT, "Кофемашина K-100", null, List.of());
         DossierId nowhere = DossierId.of(new UUID(9, 9));
 
-        Refused.refused(() -> dossiers.link(product.id(), DossierLinkType.WORKS_AT, firm.id()), "type",
+        Refusals.refused(() -> dossiers.link(product.id(), DossierLinkType.WORKS_AT, firm.id()), "type",
                 "dossier.link-kind", "WORKS_AT");
-        Refused.refused(() -> dossiers.link(firm.id(), DossierLinkType.COMPETITOR_OF, product.id()), "type",
+        Refusals.refused(() -> dossiers.link(firm.id(), DossierLinkType.COMPETITOR_OF, product.id()), "type",
                 "dossier.link-kind", "COMPETITOR_OF");
-        Refused.refused(() -> dossiers.link(firm.id(), DossierLinkType.COMPETITOR_OF, firm.id()), "target",
+        Refusals.refused(() -> dossiers.link(firm.id(), DossierLinkType.COMPETITOR_OF, firm.id()), "target",
                 "dossier.link-self", firm.id().toString());
         assertThatThrownBy(() -> dossiers.link(firm.id(), DossierLinkType.SUPPLIER_OF, nowhere))
                 .isInstanceOfSatisfying(DossierNotFoundException.class,
@@ -261,7 +262,7 @@ class DossiersTest {
                 .isInstanceOf(DossierNotFoundException.class);
         assertThatThrownBy(() -> dossiers.recordFact(nowhere, LocalDate.of(2026, 3, 1), "текст", "газета",
                 List.of(), null)).isInstanceOf(DossierNotFoundException.class);
-        ValidationException e = Refused.refusal(() -> dossiers.recordFact(rival.id(), LocalDate.of(2026, 3, 1),
+        ValidationException e = Refusals.refusal(() -> dossiers.recordFact(rival.id(), LocalDate.of(2026, 3, 1),
                 "", " ", List.of("#"), null));
         assertThat(e.violations()).extracting(v -> v.field()).containsExactly("text", "source", "tags");
 
@@ -293,10 +294,10 @@ class DossiersTest {
     @Test
     @DisplayName("an empty search text and a limit out of range are refused together")
     void badSearch() {
-        ValidationException e = Refused.refusal(() -> dossiers.search(" «» ", null, 0));
+        ValidationException e = Refusals.refusal(() -> dossiers.search(" «» ", null, 0));
 
         assertThat(e.violations()).extracting(v -> v.field() + " " + v.code())
                 .containsExactly("text search.text-empty", "limit search.limit");
-        Refused.refused(() -> dossiers.withTag("два слова!", 10), "tag", "tag.format", "два слова!");
+        Refusals.refused(() -> dossiers.withTag("два слова!", 10), "tag", "tag.format", "два слова!");
     }
 }

@@ -1,9 +1,10 @@
-package org.crm4j.common;
+package org.crm4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.crm4j.common.ValidationException;
 
-/** Assertions on a value refused with a {@link ValidationException}. */
+/** Assertions on a value or a command refused with a {@link ValidationException}: for crm4j's tests and a vendor's. */
 public final class Refusals {
     private Refusals() {
     }
