@@ -213,7 +213,12 @@ public final class BusinessCalendar {
         long nanos = amountNanos(amount);
         Table t = covering(start, "start");
         for (;;) {
-            long target = t.position(start) + nanos;
+            long target;
+            try {
+                target = Math.addExact(t.position(start), nanos);
+            } catch (ArithmeticException e) {
+                throw outOfRange("amount", amount);
+            }
             if (nanos > 0) {
                 if (target <= t.cum[t.count]) {
                     int k = firstAtOrAbove(t.cum, 1, t.count + 1, target);
@@ -587,7 +592,7 @@ public final class BusinessCalendar {
     // ---------------------------------------------------------------- value
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof BusinessCalendar c && zone.equals(c.zone) && week.equals(c.week)
                 && holidays.equals(c.holidays) && workdays.equals(c.workdays) && shortened.equals(c.shortened);
     }

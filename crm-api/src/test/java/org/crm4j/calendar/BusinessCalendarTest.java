@@ -213,6 +213,15 @@ class BusinessCalendarTest {
             refused(() -> c.plus(at("2026-01-05T09:00"), Duration.ofDays(200 * 366)), "amount", "calendar.range",
                     Duration.ofDays(200 * 366).toString());
             refused(() -> c.plusWorkingDays(LocalDate.of(2026, 1, 5), 200_000), "days", "calendar.range", "200000");
+            BusinessCalendar always = BusinessCalendar.builder(ZoneId.of("UTC"))
+                    .week(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, List.of(WorkingInterval.wholeDay())).build();
+            Duration ages = Duration.ofDays(249L * 365);
+            refused(() -> always.plus(Instant.parse("2199-06-01T00:00:00Z"), ages), "amount", "calendar.range",
+                    ages.toString());
+            refused(() -> always.minus(Instant.parse("1950-06-01T00:00:00Z"), Duration.ofDays(365)), "amount",
+                    "calendar.range", Duration.ofDays(-365).toString());
+            assertThat(always.plus(Instant.parse("2199-06-01T00:00:00Z"), Duration.ofDays(100)))
+                    .isEqualTo(Instant.parse("2199-09-09T00:00:00Z"));
         }
     }
 

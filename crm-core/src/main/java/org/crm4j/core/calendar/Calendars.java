@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crm4j.calendar.BusinessCalendar;
@@ -47,10 +49,13 @@ import org.jspecify.annotations.Nullable;
  * working day declared on a regular working day, a shortened day off: each is refused with a
  * {@link ValidationException} whose field is {@code line <n>} and whose message quotes the line.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe. A shipped calendar is read once per zone and shared: it is immutable, and sharing it keeps the
+ * working time it has precomputed.
  */
 public final class Calendars {
     private static final String RUSSIA = "ru-2025-2027.calendar";
+    /** Shipped calendars already read, by file and zone: a calendar keeps the working time it computed. */
+    private static final ConcurrentMap<String, BusinessCalendar> SHIPPED = new ConcurrentHashMap<>();
     private static final Pattern CUT = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?");
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat",
@@ -114,6 +119,10 @@ public final class Calendars {
     }
 
     private static BusinessCalendar resource(String name, @Nullable ZoneId zone) {
+        return SHIPPED.computeIfAbsent(name + " " + (zone == null ? "" : zone.getId()), key -> read(name, zone));
+    }
+
+    private static BusinessCalendar read(String name, @Nullable ZoneId zone) {
         InputStream in = Calendars.class.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException("the calendar " + name + " is missing from crm-core");
