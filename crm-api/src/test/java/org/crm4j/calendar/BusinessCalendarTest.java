@@ -1,7 +1,7 @@
 package org.crm4j.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.crm4j.common.Refusals.refused;
+import static org.crm4j.tck.Refusals.refused;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
