@@ -15,4 +15,5 @@ module org.crm4j.api {
     exports org.crm4j.history;
     exports org.crm4j.storage;
     exports org.crm4j.timeline;
+    exports org.crm4j.task;
 }

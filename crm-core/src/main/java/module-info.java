@@ -17,4 +17,5 @@ module org.crm4j.core {
     exports org.crm4j.core.timeline;
     exports org.crm4j.core.dossier;
     exports org.crm4j.core.history;
+    exports org.crm4j.core.task;
 }
