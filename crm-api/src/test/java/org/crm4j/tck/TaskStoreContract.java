@@ -61,7 +61,7 @@ public abstract class TaskStoreContract {
         assertThat(store.findById(dated.id())).contains(saved);
         assertThat(store.findBySourceKey("interaction:8:follow-up")).contains(saved);
         assertThat(store.findBySourceKey("interaction:9:follow-up")).isEmpty();
-        assertThat(saved.due()).isEqualTo(java.time.Instant.parse("2026-03-10T14:59:59.999999Z"));
+        assertThat(saved.due()).isEqualTo(java.time.Instant.parse("2026-03-10T13:59:59.999999Z"));
     }
 
     @Test
