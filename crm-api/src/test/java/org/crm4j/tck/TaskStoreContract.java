@@ -95,6 +95,10 @@ public abstract class TaskStoreContract {
         assertThatThrownBy(() -> store.save(task(1, BORIS, 5)))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("id"));
         assertThat(store.findById(sameKey.id())).isEmpty();
+        Task otherCase = Task.builder().id(TaskId.of(new UUID(6, 7))).title("Другой ключ").responsible(BORIS)
+                .due(ClientFixture.later(10)).sourceKey("K-1").createdAt(ClientFixture.T0).build();
+        assertThat(store.save(otherCase).version()).isEqualTo(1);   // source keys compare exactly
+        assertThat(store.findBySourceKey("k-1")).map(Task::id).contains(keyed.id());
         assertThat(store.findById(task(1, ANNA, 60).id()).orElseThrow().responsible()).isEqualTo(ANNA);
     }
 
@@ -110,6 +114,7 @@ public abstract class TaskStoreContract {
         Task started = store.save(store.save(task(6, ANNA, 200))
                 .withStatus(TaskStatus.IN_PROGRESS, "doing", null));
         store.save(task(7, ANNA, 400));
+        store.save(task(8, EmployeeId.of("Anna"), 30));   // employee ids compare exactly
 
         assertThat(store.findOpenByResponsible(ANNA, ClientFixture.later(400), 10))
                 .containsExactly(early, middle, started, late);

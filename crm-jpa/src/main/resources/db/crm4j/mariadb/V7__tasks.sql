@@ -3,6 +3,7 @@
 -- due_at is the deadline as a moment; due_date is the date of a task due on a date without a time (its due_at
 -- is then the last microsecond of that date in the zone it was planned in): a date is never a midnight instant.
 -- source_key makes creation idempotent (interaction:<id>:follow-up) and is unique; version is the optimistic lock.
+-- responsible_id and source_key compare exactly (binary collation), as employee ids and keys do in Java.
 
 create table ${prefix}task (
     id             uuid          not null,
@@ -10,7 +11,7 @@ create table ${prefix}task (
     kind           varchar(16)   not null,
     title          varchar(300)  not null,
     notes          varchar(4000),
-    responsible_id varchar(64)   not null,
+    responsible_id varchar(64)   collate utf8mb4_bin not null,
     due_at         datetime(6) not null,
     due_date       date,
     priority       varchar(16)   not null,
@@ -21,7 +22,7 @@ create table ${prefix}task (
     board_column   varchar(64)   not null,
     completed_at   datetime(6),
     regulation     varchar(64),
-    source_key     varchar(200),
+    source_key     varchar(200)  collate utf8mb4_bin,
     created_at     datetime(6) not null,
     primary key (id),
     constraint ${prefix}task_source_uk unique (source_key)
