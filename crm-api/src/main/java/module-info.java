@@ -16,4 +16,5 @@ module org.crm4j.api {
     exports org.crm4j.storage;
     exports org.crm4j.timeline;
     exports org.crm4j.calendar;
+    exports org.crm4j.task;
 }

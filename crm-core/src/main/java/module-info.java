@@ -18,4 +18,5 @@ module org.crm4j.core {
     exports org.crm4j.core.dossier;
     exports org.crm4j.core.history;
     exports org.crm4j.core.calendar;
+    exports org.crm4j.core.task;
 }

@@ -7,6 +7,7 @@ import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.task.TaskStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -35,6 +36,9 @@ public interface CrmStorage {
 
     /** Each client's timeline, merged from the stores of its interactions, notable events and work history. */
     TimelineQuery timeline();
+
+    /** Tasks and reminders of employees. */
+    TaskStore tasks();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

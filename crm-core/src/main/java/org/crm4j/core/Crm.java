@@ -12,6 +12,10 @@ import org.crm4j.core.dossier.Dossiers;
 import org.crm4j.core.history.WorkHistory;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
+import org.crm4j.core.task.Agenda;
+import org.crm4j.core.task.KanbanBoard;
+import org.crm4j.core.task.OverduePolicy;
+import org.crm4j.core.task.Tasks;
 import org.crm4j.core.timeline.Timeline;
 import org.crm4j.storage.CrmStorage;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,8 @@ public final class Crm {
     private final Timeline timeline;
     private final Dossiers dossiers;
     private final WorkHistory workHistory;
+    private final Tasks tasks;
+    private final Agenda agenda;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -52,8 +58,11 @@ public final class Crm {
         this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener,
                 classifiers.codes());
         this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));
+        this.tasks = new Tasks(storage.tasks(), storage.clients(), storage.transactions(), clock, zone, b.board,
+                b.overduePolicy, b.listener);
+        this.agenda = new Agenda(storage.tasks(), storage.transactions());
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
-                classifiers.codes());
+                classifiers.codes(), tasks::followUp);
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
@@ -66,7 +75,7 @@ public final class Crm {
 
     /**
      * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
-     * no listener.
+     * no listener, the standard Kanban board, no overdue policy.
      */
     public static Builder builder() {
         return new Builder();
@@ -107,6 +116,19 @@ public final class Crm {
         return notableEvents;
     }
 
+    /**
+     * Tasks and reminders: creation, assignment, statuses, the Kanban board and the overdue policy. Recording an
+     * interaction with a manager and a planned next contact creates its follow-up task here.
+     */
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    /** Employees' agendas: what is overdue, due today and coming, and the day's meetings. */
+    public Agenda agenda() {
+        return agenda;
+    }
+
     /** The storage this CRM keeps its state in. */
     public CrmStorage storage() {
         return storage;
@@ -138,6 +160,8 @@ public final class Crm {
         private String defaultRegion = "RU";
         private CrmEventListener listener = CrmEventListener.none();
         private boolean defaultClassifiers = true;
+        private KanbanBoard board = KanbanBoard.standard();
+        private OverduePolicy overduePolicy = OverduePolicy.off();
 
         private Builder() {
         }
@@ -181,6 +205,20 @@ public final class Crm {
          */
         public Builder defaultClassifiers(boolean add) {
             this.defaultClassifiers = add;
+            return this;
+        }
+
+        /** The Kanban board tasks move on. Default: {@link KanbanBoard#standard()}, without limits. */
+        public Builder board(KanbanBoard board) {
+            this.board = Objects.requireNonNull(board, "board");
+            return this;
+        }
+
+        /**
+         * Whether employees with overdue tasks may take new ones (M-5.5). Default: {@link OverduePolicy#off()}.
+         */
+        public Builder overduePolicy(OverduePolicy policy) {
+            this.overduePolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

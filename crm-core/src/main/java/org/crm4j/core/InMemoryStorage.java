@@ -9,12 +9,14 @@ import org.crm4j.core.dossier.InMemoryDossierStore;
 import org.crm4j.core.history.InMemoryWorkHistoryStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
+import org.crm4j.core.task.InMemoryTaskStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
+import org.crm4j.task.TaskStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -29,6 +31,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore();
     private final InMemoryWorkHistoryStore workHistory = new InMemoryWorkHistoryStore();
     private final InMemoryDossierStore dossiers = new InMemoryDossierStore();
+    private final InMemoryTaskStore tasks = new InMemoryTaskStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -64,6 +67,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public WorkHistoryStore workHistory() {
         return workHistory;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.storage.CrmStorage;
+import org.crm4j.task.TaskStore;
 import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +77,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaWorkHistoryStore workHistory;
     private final JpaTimelineQuery timeline;
     private final JpaDossierStore dossiers;
+    private final JpaTaskStore tasks;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -88,6 +90,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.workHistory = new JpaWorkHistoryStore(session, tablePrefix);
         this.timeline = new JpaTimelineQuery(session, tablePrefix);
         this.dossiers = new JpaDossierStore(session, tablePrefix);
+        this.tasks = new JpaTaskStore(session, tablePrefix);
     }
 
     public static Builder builder() {
@@ -127,6 +130,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public WorkHistoryStore workHistory() {
         return workHistory;
+    }
+
+    @Override
+    public TaskStore tasks() {
+        return tasks;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.crm4j.classifier.ClassifierKind;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ClientNotFoundException;
@@ -29,20 +30,34 @@ import org.crm4j.interaction.PeriodCount;
 /**
  * Recording and reading the history of interactions (M-3). Recording is idempotent by the external id: the
  * same call reported twice by the PBX, or the same letter fetched twice from the mail server, is recorded once
- * and the second report gets the first record back.
+ * and the second report gets the first record back. What else recording does in the same transaction (creating
+ * the follow-up task of a planned next contact, see {@code Tasks.followUp}) is given as the {@code onRecorded}
+ * step, which runs once, when the interaction is stored.
  */
 public final class Interactions {
     private final InteractionStore store;
     private final ClientStore clients;
     private final Transactions transactions;
     private final ClassifierCodes codes;
+    private final Consumer<Interaction> onRecorded;
 
+    /** Recording that does nothing more than store the interaction. */
     public Interactions(InteractionStore store, ClientStore clients, Transactions transactions,
                         ClassifierCodes codes) {
+        this(store, clients, transactions, codes, recorded -> { });
+    }
+
+    /**
+     * Recording that also runs {@code onRecorded} on each newly stored interaction, in its transaction: when the
+     * step fails, the interaction is not recorded either.
+     */
+    public Interactions(InteractionStore store, ClientStore clients, Transactions transactions,
+                        ClassifierCodes codes, Consumer<Interaction> onRecorded) {
         this.store = Objects.requireNonNull(store, "store");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.codes = Objects.requireNonNull(codes, "codes");
+        this.onRecorded = Objects.requireNonNull(onRecorded, "onRecorded");
     }
 
     /** What {@link #record} did: the interaction as stored, and whether this call stored it. */
@@ -51,7 +66,9 @@ public final class Interactions {
 
     /**
      * Records an interaction, or returns the one already recorded with its external id. Its type and lead
-     * source must be active codes of their dictionaries, and its client a stored card.
+     * source must be active codes of their dictionaries, and its client a stored card. In a {@code Crm}, an
+     * interaction with a manager and a planned next contact also gets its follow-up task, in the same
+     * transaction and once only (see {@code Tasks.followUp}); without a manager no task is created.
      *
      * @throws org.crm4j.common.ValidationException naming every unknown code at once
      * @throws ClientNotFoundException when the client is not stored
@@ -76,7 +93,9 @@ public final class Interactions {
                 if (!clients.exists(interaction.client())) {
                     throw new ClientNotFoundException(interaction.client());
                 }
-                return new Recorded(store.insert(interaction), true);
+                Interaction stored = store.insert(interaction);
+                onRecorded.accept(stored);
+                return new Recorded(stored, true);
             });
         } catch (DuplicateException raced) {
             // Another thread recorded the same external id between our look and our insert.
