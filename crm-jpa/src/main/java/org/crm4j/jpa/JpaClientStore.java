@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,7 +53,7 @@ final class JpaClientStore implements ClientStore {
     static final int CHUNK = 500;
 
     /** Reads of a card that keep meeting concurrent updates give up after this many attempts. */
-    static final int READ_ATTEMPTS = 5;
+    static final int READ_ATTEMPTS = 8;
 
     private static final String UPDATE = updateStatement();
 
@@ -250,13 +252,18 @@ final class JpaClientStore implements ClientStore {
         return withRetries(() -> loadOnce(em, query.apply(em)));
     }
 
-    /** Runs a read until it sees no card changing under it, at most {@link #READ_ATTEMPTS} times. */
+    /**
+     * Runs a read until it sees no card changing under it, at most {@link #READ_ATTEMPTS} times, pausing a random
+     * while that grows with each attempt (at most a few milliseconds) so that a reader falls out of step with a
+     * burst of writes to the same card instead of meeting each of them.
+     */
     private static List<ClientCard> withRetries(Supplier<@Nullable List<ClientCard>> read) {
         for (int attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
             List<ClientCard> cards = read.get();
             if (cards != null) {
                 return cards;
             }
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(500_000L * attempt));
         }
         List<ClientCard> cards = read.get();
         if (cards == null) {
