@@ -49,6 +49,21 @@ public final class Violations {
         found.add(new Violation(field, code, rejectedValue == null ? null : rejectedValue.toString(), message));
     }
 
+    /**
+     * Reads an optional text of a record: {@code null} when it is absent or blank, otherwise stripped; records a
+     * violation with {@code code}, naming the length, when it has more than {@code max} characters.
+     */
+    public @Nullable String optionalText(String field, String code, @Nullable String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            add(field, code, stripped.length(), field + " has at most " + max + " characters");
+        }
+        return stripped;
+    }
+
     /** Adds the violations another check found. */
     public void addAll(List<Violation> violations) {
         found.addAll(violations);

@@ -63,25 +63,14 @@ public record Interaction(InteractionId id, @Nullable String externalId, String 
         if (subject.isEmpty() || subject.length() > 300) {
             v.add("subject", "interaction.subject", subject, "the subject must have 1 to 300 characters");
         }
-        externalId = text(v, "externalId", externalId, 200);
-        notes = text(v, "notes", notes, 4000);
-        result = text(v, "result", result, 300);
+        externalId = v.optionalText("externalId", "interaction.externalId", externalId, 200);
+        notes = v.optionalText("notes", "interaction.notes", notes, 4000);
+        result = v.optionalText("result", "interaction.result", result, 300);
         leadSource = leadSource == null || leadSource.isBlank() ? null : leadSource.strip();
-        cause = text(v, "cause", cause, 300);
-        dealRef = text(v, "dealRef", dealRef, 100);
-        documentRef = text(v, "documentRef", documentRef, 100);
+        cause = v.optionalText("cause", "interaction.cause", cause, 300);
+        dealRef = v.optionalText("dealRef", "interaction.dealRef", dealRef, 100);
+        documentRef = v.optionalText("documentRef", "interaction.documentRef", documentRef, 100);
         v.throwIfAny();
-    }
-
-    private static @Nullable String text(Violations v, String field, @Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            v.add(field, "interaction." + field, stripped.length(), field + " has at most " + max + " characters");
-        }
-        return stripped;
     }
 
     /** A builder starting empty; {@code id}, {@code type}, {@code direction}, {@code channel}, {@code at},

@@ -70,9 +70,9 @@ public record Task(TaskId id, TaskKind kind, String title, @Nullable String note
         if (title.isEmpty() || title.length() > 300) {
             v.add("title", "task.title", title, "the title must have 1 to 300 characters");
         }
-        notes = text(v, "notes", notes, 4000);
-        dealRef = text(v, "dealRef", dealRef, 100);
-        sourceKey = text(v, "sourceKey", sourceKey, 200);
+        notes = v.optionalText("notes", "task.notes", notes, 4000);
+        dealRef = v.optionalText("dealRef", "task.dealRef", dealRef, 100);
+        sourceKey = v.optionalText("sourceKey", "task.sourceKey", sourceKey, 200);
         regulation = regulation == null || regulation.isBlank() ? null : regulation.strip();
         if (regulation != null && !ClassifierEntry.isCode(regulation)) {
             v.add("regulation", "classifier.code", regulation,
@@ -94,17 +94,6 @@ public record Task(TaskId id, TaskKind kind, String title, @Nullable String note
             v.add("version", "task.version", version, "a version is never negative, was " + version);
         }
         v.throwIfAny();
-    }
-
-    private static @Nullable String text(Violations v, String field, @Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            v.add(field, "task." + field, stripped.length(), field + " has at most " + max + " characters");
-        }
-        return stripped;
     }
 
     /**

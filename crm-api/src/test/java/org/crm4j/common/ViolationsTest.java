@@ -181,4 +181,19 @@ class ViolationsTest {
             assertThat(e.violations().get(i).rejectedValue()).isEqualTo("bad" + i);
         }
     }
+
+    @Test
+    void optionalTextIsStrippedAbsentWhenBlankAndRefusedPastItsLength() {
+        Violations v = new Violations();
+
+        assertThat(v.optionalText("notes", "x.notes", null, 5)).isNull();
+        assertThat(v.optionalText("notes", "x.notes", " \t ", 5)).isNull();
+        assertThat(v.optionalText("notes", "x.notes", "  abcde  ", 5)).isEqualTo("abcde");
+        assertThat(v.isEmpty()).isTrue();
+
+        assertThat(v.optionalText("notes", "x.notes", " abcdef ", 5)).isEqualTo("abcdef");
+        assertThat(v.list()).extracting(Violation::field, Violation::code, Violation::rejectedValue)
+                .containsExactly(tuple("notes", "x.notes", "6"));
+        assertThat(v.list().get(0).message()).contains("at most 5");
+    }
 }
