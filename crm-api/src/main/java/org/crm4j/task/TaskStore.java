@@ -24,6 +24,9 @@ import org.crm4j.common.EmployeeId;
  *       ({@link #findOpenByResponsible}, which serves the agenda and the overdue policy in one select), by
  *       client, and the count by board column.</li>
  *   <li>Lists of tasks by deadline come by {@code due}, then by id as the store orders ids.</li>
+ *   <li>The compliance questions ({@link #countRegulated}, {@link #findLateRegulated}) are aggregates the store
+ *       answers itself, one query each whatever the number of tasks (crm-jpa pushes them down to SQL); they look
+ *       at tasks with a regulation whose deadline lies in {@code [from, to)}.</li>
  *   <li>Returned records are the stored state; implementations are thread-safe.</li>
  * </ul>
  */
@@ -51,4 +54,19 @@ public interface TaskStore {
 
     /** How many open tasks are in the board column {@code column}: what a work-in-progress limit is checked against. */
     long countOpenInColumn(String column);
+
+    /**
+     * Per regulation and responsible employee, how the regulated tasks due in {@code [from, to)} stand at
+     * {@code now}, judged by the clock ({@link ComplianceCount}); pairs without such tasks are absent. In no
+     * particular order (databases collate codes differently; the caller sorts).
+     */
+    List<ComplianceCount> countRegulated(Instant from, Instant to, Instant now);
+
+    /**
+     * The regulated tasks due in {@code [from, to)} that are past their deadline by the clock at {@code now}:
+     * done after it, or open with a deadline before {@code now}; in no particular order.
+     * Their lateness in business time needs a {@link org.crm4j.calendar.BusinessCalendar}, which is Java, so the
+     * caller measures it from these rows (the only tasks whose lateness is not zero).
+     */
+    List<LateTask> findLateRegulated(Instant from, Instant to, Instant now);
 }

@@ -10,6 +10,8 @@ import org.crm4j.common.ConcurrentModificationException;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.interaction.InteractionId;
+import org.crm4j.task.ComplianceCount;
+import org.crm4j.task.LateTask;
 import org.crm4j.task.Task;
 import org.crm4j.task.TaskId;
 import org.crm4j.task.TaskKind;
@@ -152,5 +154,74 @@ public abstract class TaskStoreContract {
         assertThat(store.countOpenInColumn("to-do")).isEqualTo(2);
         assertThat(store.countOpenInColumn("doing")).isEqualTo(1);
         assertThat(store.countOpenInColumn("review")).isZero();
+    }
+
+    /**
+     * Task {@code n} of {@code who} under {@code regulation}, due {@code dueMinutes} after the fixture's time, in
+     * {@code status}, closed {@code closedMinutes} after it when not open.
+     */
+    public static Task regulated(int n, EmployeeId who, String regulation, long dueMinutes, TaskStatus status,
+                                 long closedMinutes) {
+        return Task.builder().id(TaskId.of(new UUID(0x0190000000007400L, n))).kind(TaskKind.INVOICE)
+                .title("Выставить счёт " + n).responsible(who).due(ClientFixture.later(dueMinutes))
+                .status(status).column(status.isOpen() ? "to-do" : "done")
+                .completedAt(status.isOpen() ? null : ClientFixture.later(closedMinutes)).regulation(regulation)
+                .createdAt(ClientFixture.T0).build();
+    }
+
+    /** Tasks due from minute 0 to minute 1000, judged at minute 500. */
+    private void storeRegulatedTasks() {
+        store.save(regulated(1, ANNA, "invoice", 0, TaskStatus.DONE, 0));              // on time, at the deadline
+        store.save(regulated(2, ANNA, "invoice", 100, TaskStatus.DONE, 40));           // on time, early
+        store.save(regulated(3, ANNA, "invoice", 100, TaskStatus.DONE, 101));          // late by a minute
+        store.save(regulated(4, ANNA, "invoice", 200, TaskStatus.OPEN, 0));            // overdue
+        store.save(regulated(5, ANNA, "invoice", 300, TaskStatus.IN_PROGRESS, 0));     // overdue, started
+        store.save(regulated(6, ANNA, "invoice", 600, TaskStatus.OPEN, 0));            // pending
+        store.save(regulated(7, ANNA, "invoice", 400, TaskStatus.CANCELLED, 450));     // cancelled
+        store.save(regulated(8, ANNA, "call-back", 400, TaskStatus.DONE, 900));        // late, another regulation
+        store.save(regulated(9, BORIS, "invoice", 100, TaskStatus.DONE, 90));          // on time, another person
+        store.save(regulated(10, ANNA, "invoice", -1, TaskStatus.DONE, 900));          // before the period
+        store.save(regulated(11, ANNA, "invoice", 1000, TaskStatus.OPEN, 0));          // at its end: excluded
+        store.save(task(12, ANNA, 200).withStatus(TaskStatus.DONE, "done", ClientFixture.later(900))); // no regulation
+    }
+
+    @Test
+    @DisplayName("regulated tasks due in a period are counted per regulation and person: on time, late, overdue, cancelled")
+    void countRegulated() {
+        storeRegulatedTasks();
+
+        var counts = store.countRegulated(ClientFixture.later(0), ClientFixture.later(1000), ClientFixture.later(500));
+
+        assertThat(counts).containsExactlyInAnyOrder(
+                new ComplianceCount("invoice", ANNA, 7, 2, 1, 2, 1),
+                new ComplianceCount("call-back", ANNA, 1, 0, 1, 0, 0),
+                new ComplianceCount("invoice", BORIS, 1, 1, 0, 0, 0));
+        assertThat(counts).filteredOn(c -> c.responsible().equals(ANNA) && c.regulation().equals("invoice"))
+                .singleElement().extracting(ComplianceCount::pending).isEqualTo(1L);
+        assertThat(store.countRegulated(ClientFixture.later(2000), ClientFixture.later(3000),
+                ClientFixture.later(500))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the late regulated tasks of a period are those done after their deadline and those open past it")
+    void lateRegulated() {
+        storeRegulatedTasks();
+
+        var late = store.findLateRegulated(ClientFixture.later(0), ClientFixture.later(1000),
+                ClientFixture.later(500));
+
+        assertThat(late).containsExactlyInAnyOrder(
+                new LateTask(regulated(3, ANNA, "invoice", 100, TaskStatus.DONE, 101).id(), "invoice", ANNA,
+                        ClientFixture.later(100), ClientFixture.later(101)),
+                new LateTask(regulated(4, ANNA, "invoice", 200, TaskStatus.OPEN, 0).id(), "invoice", ANNA,
+                        ClientFixture.later(200), null),
+                new LateTask(regulated(5, ANNA, "invoice", 300, TaskStatus.IN_PROGRESS, 0).id(), "invoice", ANNA,
+                        ClientFixture.later(300), null),
+                new LateTask(regulated(8, ANNA, "call-back", 400, TaskStatus.DONE, 900).id(), "call-back", ANNA,
+                        ClientFixture.later(400), ClientFixture.later(900)));
+        assertThat(store.findLateRegulated(ClientFixture.later(0), ClientFixture.later(1000),
+                ClientFixture.later(-10))).extracting(LateTask::id).containsExactlyInAnyOrder(
+                regulated(3, ANNA, "invoice", 100, TaskStatus.DONE, 101).id(),
+                regulated(8, ANNA, "call-back", 400, TaskStatus.DONE, 900).id());
     }
 }

@@ -3,7 +3,9 @@ package org.crm4j.core;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.crm4j.calendar.BusinessCalendar;
 import org.crm4j.common.CrmEventListener;
+import org.crm4j.core.calendar.Calendars;
 import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
@@ -15,6 +17,7 @@ import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.core.task.Agenda;
 import org.crm4j.core.task.KanbanBoard;
 import org.crm4j.core.task.OverduePolicy;
+import org.crm4j.core.task.Regulations;
 import org.crm4j.core.task.Tasks;
 import org.crm4j.core.timeline.Timeline;
 import org.crm4j.storage.CrmStorage;
@@ -48,6 +51,8 @@ public final class Crm {
     private final WorkHistory workHistory;
     private final Tasks tasks;
     private final Agenda agenda;
+    private final BusinessCalendar calendar;
+    private final Regulations regulations;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -61,6 +66,8 @@ public final class Crm {
         this.tasks = new Tasks(storage.tasks(), storage.clients(), storage.transactions(), clock, zone, b.board,
                 b.overduePolicy, b.listener);
         this.agenda = new Agenda(storage.tasks(), storage.transactions());
+        this.calendar = b.calendar != null ? b.calendar : Calendars.mondayToFriday(zone);
+        this.regulations = new Regulations(tasks, storage.tasks(), storage.transactions(), clock, zone, calendar);
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
                 classifiers.codes(), tasks::followUp);
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
@@ -75,7 +82,8 @@ public final class Crm {
 
     /**
      * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
-     * no listener, the standard Kanban board, no overdue policy.
+     * no listener, the standard Kanban board, no overdue policy, a Monday-Friday 09:00-18:00 business calendar in the
+     * CRM's zone.
      */
     public static Builder builder() {
         return new Builder();
@@ -129,6 +137,19 @@ public final class Crm {
         return agenda;
     }
 
+    /**
+     * Regulations (M-5.3): applying one to an event creates its task with a deadline in business time; the
+     * compliance report tells per regulation and per manager (M-5.4) who does things on time.
+     */
+    public Regulations regulations() {
+        return regulations;
+    }
+
+    /** The business calendar deadlines of regulations and their lateness are measured in. */
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
     /** The storage this CRM keeps its state in. */
     public CrmStorage storage() {
         return storage;
@@ -162,6 +183,7 @@ public final class Crm {
         private boolean defaultClassifiers = true;
         private KanbanBoard board = KanbanBoard.standard();
         private OverduePolicy overduePolicy = OverduePolicy.off();
+        private @Nullable BusinessCalendar calendar;
 
         private Builder() {
         }
@@ -219,6 +241,15 @@ public final class Crm {
          */
         public Builder overduePolicy(OverduePolicy policy) {
             this.overduePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The business calendar regulations measure deadlines and lateness in, such as
+         * {@link Calendars#russia(ZoneId)}. Default: {@link Calendars#mondayToFriday(ZoneId)} in the CRM's zone.
+         */
+        public Builder calendar(BusinessCalendar calendar) {
+            this.calendar = Objects.requireNonNull(calendar, "calendar");
             return this;
         }
 

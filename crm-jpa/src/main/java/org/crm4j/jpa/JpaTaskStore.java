@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.interaction.InteractionId;
+import org.crm4j.task.ComplianceCount;
+import org.crm4j.task.LateTask;
 import org.crm4j.task.Task;
 import org.crm4j.task.TaskId;
 import org.crm4j.task.TaskKind;
@@ -25,7 +28,9 @@ import org.crm4j.task.TaskStore;
  *   <li>a save: the insert, or the guarded update ({@code where id = ? and version = ?}, the optimistic lock),
  *       and only when that matches nothing, one select telling why;</li>
  *   <li>every lookup and the column count: one indexed select ({@code (responsible_id, status, due_at)} for a
- *       person's open tasks, which is the whole agenda and the overdue policy's question).</li>
+ *       person's open tasks, which is the whole agenda and the overdue policy's question);</li>
+ *   <li>each compliance question: one select over the regulated tasks due in the period, the counts grouped in
+ *       SQL by regulation and employee.</li>
  * </ul>
  * Rows it reads or writes leave the persistence context before it returns ({@link JpaSession#release}).
  */
@@ -137,6 +142,54 @@ final class JpaTaskStore implements TaskStore {
         return session.read(em -> em.createQuery("select count(t) from CrmTask t where t.boardColumn = :column "
                         + "and t.status in :open", Long.class)
                 .setParameter("column", column).setParameter("open", OPEN).getSingleResult());
+    }
+
+    /**
+     * One grouped select: {@code count} and a {@code sum(case when ...)} per outcome, over the tasks with a
+     * regulation due in the period (a range on {@code due_at}).
+     */
+    @Override
+    public List<ComplianceCount> countRegulated(Instant from, Instant to, Instant now) {
+        requirePeriod(from, to, now);
+        return session.read(em -> em.createQuery("select t.regulation, t.responsibleId, count(t), "
+                                + "sum(case when t.status = 'DONE' and t.completedAt <= t.dueAt then 1 else 0 end), "
+                                + "sum(case when t.status = 'DONE' and t.completedAt > t.dueAt then 1 else 0 end), "
+                                + "sum(case when t.status in ('OPEN', 'IN_PROGRESS') and t.dueAt < :now "
+                                + "then 1 else 0 end), "
+                                + "sum(case when t.status = 'CANCELLED' then 1 else 0 end) "
+                                + "from CrmTask t where t.regulation is not null and t.dueAt >= :from "
+                                + "and t.dueAt < :to group by t.regulation, t.responsibleId", Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("now", now)
+                .getResultList().stream()
+                .map(row -> new ComplianceCount((String) row[0], EmployeeId.of((String) row[1]), number(row[2]),
+                        number(row[3]), number(row[4]), number(row[5]), number(row[6])))
+                .toList());
+    }
+
+    /** One select of four columns and the id, over the late rows only. */
+    @Override
+    public List<LateTask> findLateRegulated(Instant from, Instant to, Instant now) {
+        requirePeriod(from, to, now);
+        return session.read(em -> em.createQuery("select t.id, t.regulation, t.responsibleId, t.dueAt, "
+                                + "t.completedAt, t.status from CrmTask t where t.regulation is not null "
+                                + "and t.dueAt >= :from and t.dueAt < :to and ((t.status = 'DONE' "
+                                + "and t.completedAt > t.dueAt) or (t.status in :open and t.dueAt < :now))",
+                        Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("now", now)
+                .setParameter("open", OPEN).getResultList().stream()
+                .map(row -> new LateTask(TaskId.of((UUID) row[0]), (String) row[1], EmployeeId.of((String) row[2]),
+                        (Instant) row[3], OPEN.contains((String) row[5]) ? null : (Instant) row[4]))
+                .toList());
+    }
+
+    private static void requirePeriod(Instant from, Instant to, Instant now) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(now, "now");
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static void requireLimit(int limit) {

@@ -1,23 +1,29 @@
 package org.crm4j.core.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.storage.OptimisticLock;
+import org.crm4j.task.ComplianceCount;
+import org.crm4j.task.LateTask;
 import org.crm4j.task.Task;
 import org.crm4j.task.TaskId;
 import org.crm4j.task.TaskNotFoundException;
+import org.crm4j.task.TaskStatus;
 import org.crm4j.task.TaskStore;
 
 /**
- * Tasks in memory, indexed by id and source key; the lists scan the tasks, which is what an in-memory store of
+ * Tasks in memory, indexed by id and source key; the lists and the compliance aggregates scan the tasks, which is what an in-memory store of
  * one application's tasks can afford. Every method holds one lock, so each is atomic. Thread-safe.
  */
 public final class InMemoryTaskStore implements TaskStore {
@@ -83,6 +89,47 @@ public final class InMemoryTaskStore implements TaskStore {
     public synchronized long countOpenInColumn(String column) {
         Objects.requireNonNull(column, "column");
         return byId.values().stream().filter(t -> t.status().isOpen() && t.column().equals(column)).count();
+    }
+
+    @Override
+    public synchronized List<ComplianceCount> countRegulated(Instant from, Instant to, Instant now) {
+        Objects.requireNonNull(now, "now");
+        Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        regulatedDue(from, to).forEach(t -> {
+            long[] c = counts.computeIfAbsent(List.of(t.regulation(), t.responsible().value()), k -> new long[5]);
+            c[0]++;
+            if (t.status() == TaskStatus.DONE) {
+                c[t.completedAt().isAfter(t.due()) ? 2 : 1]++;
+            } else if (t.status() == TaskStatus.CANCELLED) {
+                c[4]++;
+            } else if (t.due().isBefore(now)) {
+                c[3]++;
+            }
+        });
+        List<ComplianceCount> out = new ArrayList<>(counts.size());
+        counts.forEach((k, c) -> out.add(new ComplianceCount(k.get(0), EmployeeId.of(k.get(1)), c[0], c[1], c[2],
+                c[3], c[4])));
+        return out;
+    }
+
+    @Override
+    public synchronized List<LateTask> findLateRegulated(Instant from, Instant to, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return regulatedDue(from, to)
+                .filter(t -> t.status() == TaskStatus.DONE ? t.completedAt().isAfter(t.due())
+                        : t.status().isOpen() && t.due().isBefore(now))
+                .sorted(BY_DUE)
+                .map(t -> new LateTask(t.id(), t.regulation(), t.responsible(), t.due(),
+                        t.status().isOpen() ? null : t.completedAt()))
+                .toList();
+    }
+
+    private Stream<Task> regulatedDue(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return byId.values().stream().filter(t -> t.regulation() != null && !t.due().isBefore(from)
+                && t.due().isBefore(to));
     }
 
     private static void requireLimit(int limit) {
