@@ -98,7 +98,8 @@ public record Task(TaskId id, TaskKind kind, String title, @Nullable String note
 
     /**
      * The deadline of a task due on {@code date} in {@code zone}: the last microsecond of that date there (the
-     * moment before the next date begins, microseconds being what every supported database keeps).
+     * moment before the next date begins, microseconds being what every supported database keeps). A date the
+     * zone skipped (Samoa's 30 December 2011) ends where the next date begins.
      */
     public static Instant endOf(LocalDate date, ZoneId zone) {
         return date.plusDays(1).atStartOfDay(zone).toInstant().minus(1, ChronoUnit.MICROS);
