@@ -50,6 +50,9 @@ import org.openjdk.jmh.runner.RunnerException;
  * without a time, every tenth open one is in progress.
  * <ul>
  *   <li>{@code crmJpaAgenda}: {@code crm.agenda().of(employee, day, zone, 7)} on a {@link JpaStorage};</li>
+ *   <li>{@code crmJpaTaskStore}: for scale, the store's read alone ({@code findOpenByResponsible}), in
+ *       auto-commit like the hand-written select, where the agenda reads in a transaction of its own (the commit
+ *       is one more round trip) and splits the tasks;</li>
  *   <li>{@code handWrittenSql}: the same select written by hand — the employee's open tasks due before the end
  *       of the window, by deadline then id, at most {@link Agenda#LIMIT}, from the
  *       {@code (responsible_id, status, due_at)} index — read column by column over JDBC in auto-commit,
@@ -245,6 +248,16 @@ public class JpaAgendaBenchmark {
             throw new IllegalStateException("expected overdue tasks in the agenda of " + agenda.employee());
         }
         return agenda;
+    }
+
+    @Benchmark
+    public List<Task> crmJpaTaskStore() {
+        List<Task> open = storage.tasks().findOpenByResponsible(EmployeeId.of(employee(anyEmployee())), windowEnd,
+                Agenda.LIMIT);
+        if (open.isEmpty()) {
+            throw new IllegalStateException("expected open tasks");
+        }
+        return open;
     }
 
     @Benchmark
