@@ -2,12 +2,16 @@ package org.crm4j.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
@@ -32,10 +36,22 @@ import org.crm4j.task.TaskStore;
  *   <li>each compliance question: one select over the regulated tasks due in the period, the counts grouped in
  *       SQL by regulation and employee.</li>
  * </ul>
- * Rows it reads or writes leave the persistence context before it returns ({@link JpaSession#release}).
+ * Lookups select a task's columns as values, so no row of theirs enters the persistence context; a row it writes
+ * leaves it before it returns ({@link JpaSession#release}).
  */
 final class JpaTaskStore implements TaskStore {
-    private static final List<String> OPEN = List.of(TaskStatus.OPEN.name(), TaskStatus.IN_PROGRESS.name());
+    /**
+     * The open statuses written into the queries as literals, not bound as a list: Hibernate translates a query
+     * with a list parameter again on every execution, since the list's length may change.
+     */
+    private static final String OPEN = "('" + TaskStatus.OPEN.name() + "', '" + TaskStatus.IN_PROGRESS.name() + "')";
+    /**
+     * The columns of a task, read as values rather than as entities: a read builds records, so loading rows into
+     * the persistence context only to clear it again costs the snapshot of every row for nothing.
+     */
+    private static final String COLUMNS = "select t.id, t.kind, t.title, t.notes, t.responsibleId, t.dueAt, "
+            + "t.dueDate, t.priority, t.clientId, t.dealRef, t.interactionId, t.status, t.boardColumn, "
+            + "t.completedAt, t.regulation, t.sourceKey, t.createdAt, t.version from CrmTask t ";
     private static final String UPDATE = "update CrmTask t set t.version = :version, t.kind = :kind, "
             + "t.title = :title, t.notes = :notes, t.responsibleId = :responsible, t.dueAt = :dueAt, "
             + "t.dueDate = :dueDate, t.priority = :priority, t.clientId = :client, t.dealRef = :dealRef, "
@@ -99,15 +115,15 @@ final class JpaTaskStore implements TaskStore {
     @Override
     public Optional<Task> findById(TaskId id) {
         Objects.requireNonNull(id, "id");
-        return session.select(em -> em.createQuery("select t from CrmTask t where t.id = :key", TaskEntity.class)
-                .setParameter("key", id.value()), JpaTaskStore::toTask).stream().findFirst();
+        return tasks(em -> em.createQuery(COLUMNS + "where t.id = :key", Object[].class)
+                .setParameter("key", id.value())).stream().findFirst();
     }
 
     @Override
     public Optional<Task> findBySourceKey(String sourceKey) {
         Objects.requireNonNull(sourceKey, "sourceKey");
-        return session.select(em -> em.createQuery("select t from CrmTask t where t.sourceKey = :key",
-                TaskEntity.class).setParameter("key", sourceKey), JpaTaskStore::toTask).stream().findFirst();
+        return tasks(em -> em.createQuery(COLUMNS + "where t.sourceKey = :key", Object[].class)
+                .setParameter("key", sourceKey)).stream().findFirst();
     }
 
     @Override
@@ -118,10 +134,9 @@ final class JpaTaskStore implements TaskStore {
         if (limit == 0) {
             return List.of();
         }
-        return session.select(em -> em.createQuery("select t from CrmTask t where t.responsibleId = :who "
-                                + "and t.status in :open and t.dueAt < :before order by t.dueAt, t.id",
-                        TaskEntity.class).setParameter("who", responsible.value()).setParameter("open", OPEN)
-                .setParameter("before", before).setMaxResults(limit), JpaTaskStore::toTask);
+        return tasks(em -> em.createQuery(COLUMNS + "where t.responsibleId = :who and t.status in " + OPEN
+                        + " and t.dueAt < :before order by t.dueAt, t.id", Object[].class)
+                .setParameter("who", responsible.value()).setParameter("before", before).setMaxResults(limit));
     }
 
     @Override
@@ -131,17 +146,28 @@ final class JpaTaskStore implements TaskStore {
         if (limit == 0) {
             return List.of();
         }
-        return session.select(em -> em.createQuery("select t from CrmTask t where t.clientId = :client "
-                                + "order by t.dueAt, t.id", TaskEntity.class)
-                .setParameter("client", client.value()).setMaxResults(limit), JpaTaskStore::toTask);
+        return tasks(em -> em.createQuery(COLUMNS + "where t.clientId = :client order by t.dueAt, t.id",
+                Object[].class).setParameter("client", client.value()).setMaxResults(limit));
     }
 
     @Override
     public long countOpenInColumn(String column) {
         Objects.requireNonNull(column, "column");
         return session.read(em -> em.createQuery("select count(t) from CrmTask t where t.boardColumn = :column "
-                        + "and t.status in :open", Long.class)
-                .setParameter("column", column).setParameter("open", OPEN).getSingleResult());
+                        + "and t.status in " + OPEN, Long.class)
+                .setParameter("column", column).getSingleResult());
+    }
+
+    /** The tasks whose columns {@code query} selects: values, never entities, so nothing enters the context. */
+    private List<Task> tasks(Function<EntityManager, TypedQuery<Object[]>> query) {
+        return session.read(em -> {
+            List<Object[]> rows = query.apply(em).getResultList();
+            List<Task> tasks = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                tasks.add(toTask(row));
+            }
+            return tasks;
+        });
     }
 
     /**
@@ -154,7 +180,7 @@ final class JpaTaskStore implements TaskStore {
         return session.read(em -> em.createQuery("select t.regulation, t.responsibleId, count(t), "
                                 + "sum(case when t.status = 'DONE' and t.completedAt <= t.dueAt then 1 else 0 end), "
                                 + "sum(case when t.status = 'DONE' and t.completedAt > t.dueAt then 1 else 0 end), "
-                                + "sum(case when t.status in ('OPEN', 'IN_PROGRESS') and t.dueAt < :now "
+                                + "sum(case when t.status in " + OPEN + " and t.dueAt < :now "
                                 + "then 1 else 0 end), "
                                 + "sum(case when t.status = 'CANCELLED' then 1 else 0 end) "
                                 + "from CrmTask t where t.regulation is not null and t.dueAt >= :from "
@@ -173,12 +199,12 @@ final class JpaTaskStore implements TaskStore {
         return session.read(em -> em.createQuery("select t.id, t.regulation, t.responsibleId, t.dueAt, "
                                 + "t.completedAt, t.status from CrmTask t where t.regulation is not null "
                                 + "and t.dueAt >= :from and t.dueAt < :to and ((t.status = 'DONE' "
-                                + "and t.completedAt > t.dueAt) or (t.status in :open and t.dueAt < :now))",
+                                + "and t.completedAt > t.dueAt) or (t.status in " + OPEN + " and t.dueAt < :now))",
                         Object[].class)
                 .setParameter("from", from).setParameter("to", to).setParameter("now", now)
-                .setParameter("open", OPEN).getResultList().stream()
+                .getResultList().stream()
                 .map(row -> new LateTask(TaskId.of((UUID) row[0]), (String) row[1], EmployeeId.of((String) row[2]),
-                        (Instant) row[3], OPEN.contains((String) row[5]) ? null : (Instant) row[4]))
+                        (Instant) row[3], TaskStatus.valueOf((String) row[5]).isOpen() ? null : (Instant) row[4]))
                 .toList());
     }
 
@@ -220,12 +246,15 @@ final class JpaTaskStore implements TaskStore {
         return row;
     }
 
-    private static Task toTask(TaskEntity row) {
-        return new Task(TaskId.of(row.id), TaskKind.valueOf(row.kind), row.title, row.notes,
-                EmployeeId.of(row.responsibleId), row.dueAt, row.dueDate, TaskPriority.valueOf(row.priority),
-                row.clientId == null ? null : ClientId.of(row.clientId), row.dealRef,
-                row.interactionId == null ? null : InteractionId.of(row.interactionId),
-                TaskStatus.valueOf(row.status), row.boardColumn, row.completedAt, row.regulation, row.sourceKey,
-                row.createdAt, row.version);
+    /** A task from the values {@link #COLUMNS} selects, in that order. */
+    private static Task toTask(Object[] row) {
+        UUID client = (UUID) row[8];
+        UUID interaction = (UUID) row[10];
+        return new Task(TaskId.of((UUID) row[0]), TaskKind.valueOf((String) row[1]), (String) row[2],
+                (String) row[3], EmployeeId.of((String) row[4]), (Instant) row[5], (LocalDate) row[6],
+                TaskPriority.valueOf((String) row[7]), client == null ? null : ClientId.of(client), (String) row[9],
+                interaction == null ? null : InteractionId.of(interaction), TaskStatus.valueOf((String) row[11]),
+                (String) row[12], (Instant) row[13], (String) row[14], (String) row[15], (Instant) row[16],
+                (Long) row[17]);
     }
 }
