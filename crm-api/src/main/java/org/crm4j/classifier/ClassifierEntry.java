@@ -2,7 +2,6 @@ package org.crm4j.classifier;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.crm4j.common.Violations;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ClassifierEntry(ClassifierKind kind, String code, String nameRu, String nameEn, boolean active,
                               long version) {
-    private static final Pattern CODE = Pattern.compile("[\\p{Ll}0-9][\\p{Ll}0-9_.-]{0,63}");
+    /** The longest code, in code points. */
+    private static final int MAX_CODE_LENGTH = 64;
 
     public ClassifierEntry {
         Objects.requireNonNull(kind, "kind");
@@ -38,9 +38,26 @@ public record ClassifierEntry(ClassifierKind kind, String code, String nameRu, S
         v.throwIfAny();
     }
 
-    /** Whether {@code code} has the form of a classifier code, as records that refer to entries store it. */
+    /**
+     * Whether {@code code} has the form of a classifier code, as records that refer to entries store it: 1 to 64
+     * lower-case letters (of any script), ASCII digits, '_', '.' or '-', the first a letter or a digit. A loop
+     * rather than a regular expression, as every record read from a store checks its codes again.
+     */
     public static boolean isCode(String code) {
-        return CODE.matcher(code).matches();
+        int length = code.length();
+        if (length == 0) {
+            return false;
+        }
+        int points = 0;
+        for (int i = 0; i < length; ) {
+            int c = code.codePointAt(i);
+            boolean letterOrDigit = Character.getType(c) == Character.LOWERCASE_LETTER || (c >= '0' && c <= '9');
+            if (!(letterOrDigit || i > 0 && (c == '_' || c == '.' || c == '-')) || ++points > MAX_CODE_LENGTH) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** A new, active entry. */
