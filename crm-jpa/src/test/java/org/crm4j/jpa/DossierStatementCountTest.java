@@ -96,12 +96,6 @@ class DossierStatementCountTest {
             database.cleanSchema(PREFIX);
         }
 
-        private Map<String, Long> counted(Runnable useCase) {
-            counter.reset();
-            useCase.run();
-            return counter.byKind();
-        }
-
         /** A firm dossier with 40 tags, 30 clients and 20 links to the given firms. */
         private Dossier big(String subject, List<Dossier> rivals) {
             Set<String> tags = new HashSet<>();
@@ -133,8 +127,8 @@ class DossierStatementCountTest {
             Dossier bare = dossiers.open(DossierKind.PERSON, "Петров", null, Set.of());
             Dossier big = big("ООО «Большая Ромашка»", firms(20, "Конкурент"));
 
-            assertThat(counted(() -> dossiers.get(bare.id()))).isEqualTo(Map.of("select", 1L));
-            assertThat(counted(() -> assertThat(dossiers.get(big.id())).isEqualTo(big)))
+            assertThat(counter.counted(() -> dossiers.get(bare.id()))).isEqualTo(Map.of("select", 1L));
+            assertThat(counter.counted(() -> assertThat(dossiers.get(big.id())).isEqualTo(big)))
                     .isEqualTo(Map.of("select", 1L));
         }
 
@@ -145,16 +139,16 @@ class DossierStatementCountTest {
             Dossier big = big("ООО «Большая Ромашка»", rivals);
             Map<String, Long> two = Map.of("select", 2L);
 
-            assertThat(counted(() -> assertThat(dossiers.search("ромашка", null, 10)).containsExactly(big)))
+            assertThat(counter.counted(() -> assertThat(dossiers.search("ромашка", null, 10)).containsExactly(big)))
                     .isEqualTo(two);
-            assertThat(counted(() -> assertThat(dossiers.withTag("тег-7", 10)).containsExactly(big))).isEqualTo(two);
-            assertThat(counted(() -> assertThat(dossiers.ofClient(ClientFixture.id(5003))).containsExactly(big)))
+            assertThat(counter.counted(() -> assertThat(dossiers.withTag("тег-7", 10)).containsExactly(big))).isEqualTo(two);
+            assertThat(counter.counted(() -> assertThat(dossiers.ofClient(ClientFixture.id(5003))).containsExactly(big)))
                     .isEqualTo(two);
-            assertThat(counted(() -> assertThat(dossiers.linkingTo(rivals.get(4).id(), DossierLinkType.COMPETITOR_OF,
+            assertThat(counter.counted(() -> assertThat(dossiers.linkingTo(rivals.get(4).id(), DossierLinkType.COMPETITOR_OF,
                     10)).containsExactly(big))).isEqualTo(two);
-            assertThat(counted(() -> assertThat(dossiers.search("конкурент", DossierKind.FIRM, 50)).hasSize(20)))
+            assertThat(counter.counted(() -> assertThat(dossiers.search("конкурент", DossierKind.FIRM, 50)).hasSize(20)))
                     .isEqualTo(two);
-            assertThat(counted(() -> assertThat(dossiers.search("никто", null, 10)).isEmpty()))
+            assertThat(counter.counted(() -> assertThat(dossiers.search("никто", null, 10)).isEmpty()))
                     .isEqualTo(Map.of("select", 1L));
         }
 
@@ -162,10 +156,10 @@ class DossierStatementCountTest {
         @DisplayName("a search costs the same among 21 dossiers and among 221")
         void searchDoesNotGrowWithTheTable() {
             Dossier big = big("ООО «Большая Ромашка»", firms(20, "Конкурент"));
-            Map<String, Long> amongFew = counted(() -> dossiers.withTag("тег-1", 10));
+            Map<String, Long> amongFew = counter.counted(() -> dossiers.withTag("тег-1", 10));
 
             firms(200, "Фирма");
-            Map<String, Long> amongMany = counted(() -> assertThat(dossiers.withTag("тег-1", 10))
+            Map<String, Long> amongMany = counter.counted(() -> assertThat(dossiers.withTag("тег-1", 10))
                     .containsExactly(big));
 
             assertThat(amongMany).isEqualTo(amongFew);
@@ -176,11 +170,11 @@ class DossierStatementCountTest {
         void timelinePageIsTwoSelects() {
             Dossier firm = dossiers.open(DossierKind.FIRM, "Ромашка", null, Set.of());
             record(firm.id(), 0, 25);
-            Map<String, Long> shortTimeline = counted(() -> assertThat(dossiers.timeline(firm.id(), null, 20))
+            Map<String, Long> shortTimeline = counter.counted(() -> assertThat(dossiers.timeline(firm.id(), null, 20))
                     .hasSize(20));
             record(firm.id(), 25, 150);
             List<DossierFact> first = dossiers.timeline(firm.id(), null, 20);
-            Map<String, Long> longTimeline = counted(() -> assertThat(dossiers.timeline(firm.id(),
+            Map<String, Long> longTimeline = counter.counted(() -> assertThat(dossiers.timeline(firm.id(),
                     first.get(19).cursor(), 20)).hasSize(20));
 
             assertThat(shortTimeline).isEqualTo(longTimeline).isEqualTo(Map.of("select", 2L));
@@ -202,8 +196,8 @@ class DossierStatementCountTest {
             Dossier big = big("ООО «Большая Ромашка»", rivals.subList(0, 20));
             DossierId newcomer = rivals.get(20).id();
 
-            Map<String, Long> onBare = counted(() -> dossiers.link(bare.id(), DossierLinkType.COMPETITOR_OF, newcomer));
-            Map<String, Long> onBig = counted(() -> dossiers.link(big.id(), DossierLinkType.COMPETITOR_OF, newcomer));
+            Map<String, Long> onBare = counter.counted(() -> dossiers.link(bare.id(), DossierLinkType.COMPETITOR_OF, newcomer));
+            Map<String, Long> onBig = counter.counted(() -> dossiers.link(big.id(), DossierLinkType.COMPETITOR_OF, newcomer));
 
             assertThat(onBig).isEqualTo(onBare).isEqualTo(Map.of("select", 3L, "update", 1L, "delete", 2L,
                     "insert", 2L));
@@ -220,9 +214,9 @@ class DossierStatementCountTest {
                     .at(Instant.parse("2026-03-02T10:00:00Z")).client(ClientFixture.id(1)).subject("Цены")
                     .recordedAt(Instant.parse("2026-03-02T10:05:00Z")).build()).interaction();
 
-            assertThat(counted(() -> dossiers.recordFromInteraction(firm.id(), call.id(), "Снизили цены",
+            assertThat(counter.counted(() -> dossiers.recordFromInteraction(firm.id(), call.id(), "Снизили цены",
                     Set.of("цены", "конкурент")))).isEqualTo(Map.of("select", 2L, "insert", 2L));
-            assertThat(counted(() -> assertThat(dossiers.factsFrom(call.id())).hasSize(1)))
+            assertThat(counter.counted(() -> assertThat(dossiers.factsFrom(call.id())).hasSize(1)))
                     .isEqualTo(Map.of("select", 2L));
         }
     }

@@ -99,12 +99,6 @@ class RegulationStatementCountTest {
             clock.set(MONDAY);
         }
 
-        private Map<String, Long> counted(Runnable useCase) {
-            counter.reset();
-            useCase.run();
-            return counter.byKind();
-        }
-
         private Task apply(EmployeeId who, Instant trigger, String key) {
             return crm.regulations().apply(INVOICE, trigger, who, null, null, key);
         }
@@ -123,7 +117,7 @@ class RegulationStatementCountTest {
             completeAt(annas, "2026-03-20T12:00");
 
             ComplianceReport[] report = new ComplianceReport[1];
-            Map<String, Long> cost = counted(() -> report[0] = crm.regulations().compliance(FROM, TO));
+            Map<String, Long> cost = counter.counted(() -> report[0] = crm.regulations().compliance(FROM, TO));
 
             assertThat(cost).isEqualTo(Map.of("select", 2L));
             assertThat(report[0].of(INVOICE.code(), ANNA).orElseThrow().tally())
@@ -135,12 +129,12 @@ class RegulationStatementCountTest {
         @Test
         @DisplayName("the report is two selects among 3 regulated tasks or among 90, and applying one costs the same each time")
         void reportIsTwoSelects() {
-            Map<String, Long> firstApply = counted(() -> apply(ANNA, MONDAY, "call:0:invoice"));
-            Map<String, Long> repeated = counted(() -> apply(ANNA, MONDAY, "call:0:invoice"));
+            Map<String, Long> firstApply = counter.counted(() -> apply(ANNA, MONDAY, "call:0:invoice"));
+            Map<String, Long> repeated = counter.counted(() -> apply(ANNA, MONDAY, "call:0:invoice"));
             for (int n = 1; n < 3; n++) {
                 apply(n % 2 == 0 ? ANNA : BORIS, MONDAY.plus(Duration.ofHours(n)), "call:" + n + ":invoice");
             }
-            Map<String, Long> small = counted(() -> crm.regulations().compliance(FROM, TO));
+            Map<String, Long> small = counter.counted(() -> crm.regulations().compliance(FROM, TO));
             for (int n = 3; n < 90; n++) {
                 Task t = apply(n % 2 == 0 ? ANNA : BORIS, MONDAY.plus(Duration.ofMinutes(37L * n)),
                         "call:" + n + ":invoice");
@@ -152,7 +146,7 @@ class RegulationStatementCountTest {
             }
             clock.set(moscow("2026-03-20T17:00"));
             ComplianceReport[] report = new ComplianceReport[1];
-            Map<String, Long> large = counted(() -> report[0] = crm.regulations().compliance(FROM, TO));
+            Map<String, Long> large = counter.counted(() -> report[0] = crm.regulations().compliance(FROM, TO));
 
             assertThat(firstApply).isEqualTo(Map.of("select", 1L, "insert", 1L));
             assertThat(repeated).isEqualTo(Map.of("select", 1L));

@@ -116,25 +116,19 @@ class StatementCountTest {
             return clients.register(form.build(), people);
         }
 
-        private Map<String, Long> counted(Runnable useCase) {
-            counter.reset();
-            useCase.run();
-            return counter.byKind();
-        }
-
         @Test
         @DisplayName("loading a card with 20 phones and 10 contact persons takes 3 selects and nothing else")
         void loadingABigCard() {
             ClientCard big = register(20, 10);
 
-            assertThat(counted(() -> clients.get(big.id()))).isEqualTo(Map.of("select", 3L));
+            assertThat(counter.counted(() -> clients.get(big.id()))).isEqualTo(Map.of("select", 3L));
         }
 
         @Test
         @DisplayName("registering a big card costs what registering a small one costs")
         void registering() {
-            Map<String, Long> small = counted(() -> register(1, 1));
-            Map<String, Long> big = counted(() -> register(20, 10));
+            Map<String, Long> small = counter.counted(() -> register(1, 1));
+            Map<String, Long> big = counter.counted(() -> register(20, 10));
 
             assertThat(big).isEqualTo(small);
             assertThat(counter.total()).isLessThanOrEqualTo(6);
@@ -147,8 +141,8 @@ class StatementCountTest {
             ClientCard big = register(20, 10);
             ContactForm newcomer = ContactForm.of("Сидоров", "Семён", null).phone("+79161112233").build();
 
-            Map<String, Long> onSmall = counted(() -> clients.addContactPerson(small.id(), small.version(), newcomer));
-            Map<String, Long> onBig = counted(() -> clients.addContactPerson(big.id(), big.version(), newcomer));
+            Map<String, Long> onSmall = counter.counted(() -> clients.addContactPerson(small.id(), small.version(), newcomer));
+            Map<String, Long> onBig = counter.counted(() -> clients.addContactPerson(big.id(), big.version(), newcomer));
 
             assertThat(onBig).isEqualTo(onSmall);
             assertThat(onBig).containsEntry("update", 1L).containsEntry("delete", 2L);
@@ -161,8 +155,8 @@ class StatementCountTest {
             ClientCard small = register(1, 1);
             ClientCard big = register(20, 10);
 
-            Map<String, Long> onSmall = counted(() -> clients.assignManager(small.id(), EmployeeId.of("m1"), null, null));
-            Map<String, Long> onBig = counted(() -> clients.assignManager(big.id(), EmployeeId.of("m1"), null, null));
+            Map<String, Long> onSmall = counter.counted(() -> clients.assignManager(small.id(), EmployeeId.of("m1"), null, null));
+            Map<String, Long> onBig = counter.counted(() -> clients.assignManager(big.id(), EmployeeId.of("m1"), null, null));
 
             assertThat(onBig).isEqualTo(onSmall);
         }
@@ -172,14 +166,14 @@ class StatementCountTest {
         void callerIdDoesNotGrowWithTheTable() {
             ClientCard wanted = register(3, 2);
             String typed = "8 (916) " + wanted.contactPersons().get(1).phones().get(0).number().e164().substring(5);
-            Map<String, Long> amongOne = counted(() -> assertThat(clients.findByPhone(typed)).hasSize(1));
+            Map<String, Long> amongOne = counter.counted(() -> assertThat(clients.findByPhone(typed)).hasSize(1));
 
             List<ClientCard> others = new ArrayList<>();
             for (int n = 1000; n < 1300; n++) {
                 others.add(ClientFixture.organisation(n));
             }
             storage.clients().insertAll(others);
-            Map<String, Long> amongMany = counted(() -> assertThat(clients.findByPhone(typed)).hasSize(1));
+            Map<String, Long> amongMany = counter.counted(() -> assertThat(clients.findByPhone(typed)).hasSize(1));
 
             assertThat(amongMany).isEqualTo(amongOne).isEqualTo(Map.of("select", 2L));
         }
@@ -189,11 +183,11 @@ class StatementCountTest {
         void otherLookups() {
             ClientCard card = register(2, 2);
 
-            assertThat(counted(() -> clients.findByInn(card.requisites().inn().value()))).isEqualTo(Map.of("select", 3L));
-            assertThat(counted(() -> clients.findByEmail(card.emails().get(0).address().value())))
+            assertThat(counter.counted(() -> clients.findByInn(card.requisites().inn().value()))).isEqualTo(Map.of("select", 3L));
+            assertThat(counter.counted(() -> clients.findByEmail(card.emails().get(0).address().value())))
                     .isEqualTo(Map.of("select", 2L));
-            assertThat(counted(() -> clients.findByName("клиент", 10))).isEqualTo(Map.of("select", 3L));
-            assertThat(counted(() -> clients.findByName("никого", 10))).isEqualTo(Map.of("select", 1L));
+            assertThat(counter.counted(() -> clients.findByName("клиент", 10))).isEqualTo(Map.of("select", 3L));
+            assertThat(counter.counted(() -> clients.findByName("никого", 10))).isEqualTo(Map.of("select", 1L));
         }
 
         @Test
@@ -203,7 +197,7 @@ class StatementCountTest {
             ClientCard card = register(1, 1);
             for (int n = 0; n < 60; n++) {
                 if (n == 3) {
-                    assertThat(counted(() -> crm.interactions().callForm(YearMonth.of(2026, 3),
+                    assertThat(counter.counted(() -> crm.interactions().callForm(YearMonth.of(2026, 3),
                             ZoneId.of("Europe/Moscow"), Set.of("call-in")))).isEqualTo(Map.of("select", 1L));
                 }
                 crm.interactions().record(Interaction.builder().id(InteractionId.of(new UUID(3, n))).type("call-in")
@@ -213,7 +207,7 @@ class StatementCountTest {
                         .recordedAt(Instant.parse("2026-03-01T09:00:00Z")).build());
             }
 
-            assertThat(counted(() -> assertThat(crm.interactions().callForm(YearMonth.of(2026, 3),
+            assertThat(counter.counted(() -> assertThat(crm.interactions().callForm(YearMonth.of(2026, 3),
                     ZoneId.of("Europe/Moscow"), Set.of("call-in")).counts()).isNotEmpty()))
                     .isEqualTo(Map.of("select", 1L));
         }
@@ -226,7 +220,7 @@ class StatementCountTest {
             ClientCard big = register(20, 10);
             List<Map<String, Long>> costs = new ArrayList<>();
             for (ClientCard card : List.of(small, big)) {
-                costs.add(counted(() -> crm.interactions().record(Interaction.builder()
+                costs.add(counter.counted(() -> crm.interactions().record(Interaction.builder()
                         .id(InteractionId.of(new UUID(5, costs.size()))).externalId("pbx-" + costs.size())
                         .type("call-in").direction(Direction.INBOUND).channel(Channel.PHONE)
                         .at(Instant.parse("2026-03-01T09:00:00Z")).client(card.id()).subject("Звонок")
@@ -245,7 +239,7 @@ class StatementCountTest {
             Instant start = Instant.parse("2026-03-01T09:00:00Z");
             for (int n = 0; n < 400; n++) {
                 if (n == 4) {
-                    assertThat(counted(() -> assertThat(crm.timeline().page(card.id(), (String) null, 50).entries())
+                    assertThat(counter.counted(() -> assertThat(crm.timeline().page(card.id(), (String) null, 50).entries())
                             .hasSize(4))).isEqualTo(Map.of("select", 1L));
                 }
                 if (n % 10 == 0) {
@@ -264,9 +258,9 @@ class StatementCountTest {
             }
 
             TimelinePage[] pages = new TimelinePage[2];
-            assertThat(counted(() -> pages[0] = crm.timeline().page(card.id(), (String) null, 50)))
+            assertThat(counter.counted(() -> pages[0] = crm.timeline().page(card.id(), (String) null, 50)))
                     .isEqualTo(Map.of("select", 1L));
-            assertThat(counted(() -> pages[1] = crm.timeline().page(card.id(), pages[0].next(), 50)))
+            assertThat(counter.counted(() -> pages[1] = crm.timeline().page(card.id(), pages[0].next(), 50)))
                     .isEqualTo(Map.of("select", 1L));
             assertThat(pages[1].entries()).hasSize(50).first()
                     .satisfies(e -> assertThat(e.at()).isBefore(pages[0].entries().get(49).at()));
@@ -280,7 +274,7 @@ class StatementCountTest {
                 cards.add(ClientFixture.organisation(n));
             }
 
-            Map<String, Long> counts = counted(() -> storage.clients().insertAll(cards));
+            Map<String, Long> counts = counter.counted(() -> storage.clients().insertAll(cards));
 
             long rows = cards.size() * (1L + cards.get(0).contactPersons().size())
                     + cards.stream().mapToLong(c -> c.phones().size() + c.emails().size() + c.addresses().size()).sum();

@@ -55,6 +55,13 @@ final class StatementCounter implements QueryExecutionListener {
         return executed.size();
     }
 
+    /** The statements {@code work} sends, by kind: the counter is reset, the work run, the count read. */
+    Map<String, Long> counted(Runnable work) {
+        reset();
+        work.run();
+        return byKind();
+    }
+
     /** Statements by kind, e.g. {@code {select=3}}, for assertion messages and comparisons. */
     synchronized Map<String, Long> byKind() {
         Map<String, Long> counts = new TreeMap<>();

@@ -99,12 +99,6 @@ class TaskStatementCountTest {
             clock.set(NOW);
         }
 
-        private Map<String, Long> counted(Runnable useCase) {
-            counter.reset();
-            useCase.run();
-            return counter.byKind();
-        }
-
         private Task task(TaskKind kind, int n, Instant due) {
             return crm.tasks().create(NewTask.at(kind, "Задача " + n, ANNA, due));
         }
@@ -117,12 +111,12 @@ class TaskStatementCountTest {
             DayAgenda[] agenda = new DayAgenda[1];
             for (int n = 0; n < 80; n++) {
                 if (n == 4) {
-                    costs.add(counted(() -> agenda[0] = crm.agenda().of(ANNA, day, MOSCOW, 7)));
+                    costs.add(counter.counted(() -> agenda[0] = crm.agenda().of(ANNA, day, MOSCOW, 7)));
                     assertThat(agenda[0].dueToday()).hasSize(4);
                 }
                 task(n % 4 == 0 ? TaskKind.MEETING : TaskKind.CALL, n, NOW.plus(Duration.ofHours(3L * n)));
             }
-            costs.add(counted(() -> agenda[0] = crm.agenda().of(ANNA, day, MOSCOW, 7)));
+            costs.add(counter.counted(() -> agenda[0] = crm.agenda().of(ANNA, day, MOSCOW, 7)));
 
             assertThat(costs).containsOnly(Map.of("select", 1L));
             // 06:00Z is 09:00 in Moscow: the day holds 06:00Z to 21:00Z, every 3 hours from 06:00Z.
@@ -136,12 +130,12 @@ class TaskStatementCountTest {
         @DisplayName("completing a task is one select and one update, whatever the number of tasks")
         void completingIsConstant() {
             Task first = task(TaskKind.CALL, 1, NOW.plusSeconds(600));
-            Map<String, Long> alone = counted(() -> crm.tasks().complete(first.id(), first.version()));
+            Map<String, Long> alone = counter.counted(() -> crm.tasks().complete(first.id(), first.version()));
             for (int n = 2; n < 60; n++) {
                 task(TaskKind.CALL, n, NOW.plusSeconds(600L * n));
             }
             Task last = task(TaskKind.CALL, 60, NOW.plusSeconds(600));
-            Map<String, Long> among = counted(() -> crm.tasks().complete(last.id(), last.version()));
+            Map<String, Long> among = counter.counted(() -> crm.tasks().complete(last.id(), last.version()));
 
             assertThat(alone).isEqualTo(Map.of("select", 1L, "update", 1L));
             assertThat(among).isEqualTo(alone);
@@ -159,8 +153,8 @@ class TaskStatementCountTest {
                     .manager(ANNA).client(card.id()).subject("Звонок").nextContact(LocalDate.of(2026, 3, 12))
                     .recordedAt(NOW).build();
 
-            Map<String, Long> recording = counted(() -> crm.interactions().record(call));
-            Map<String, Long> again = counted(() -> crm.interactions().record(call));
+            Map<String, Long> recording = counter.counted(() -> crm.interactions().record(call));
+            Map<String, Long> again = counter.counted(() -> crm.interactions().record(call));
 
             assertThat(recording).isEqualTo(Map.of("select", 4L, "insert", 2L));
             assertThat(again).isEqualTo(Map.of("select", 1L));
@@ -180,7 +174,7 @@ class TaskStatementCountTest {
             }
             clock.set(NOW.plus(Duration.ofHours(3)));
 
-            Map<String, Long> refused = counted(() -> {
+            Map<String, Long> refused = counter.counted(() -> {
                 try {
                     task(TaskKind.CALL, 4, NOW.plus(Duration.ofDays(1)));
                     throw new AssertionError("the policy let a blocked employee take a task");

@@ -95,12 +95,6 @@ class WorkHistoryStatementCountTest {
             database.cleanSchema(PREFIX);
         }
 
-        private Map<String, Long> counted(Runnable work) {
-            counter.reset();
-            work.run();
-            return counter.byKind();
-        }
-
         /** {@code count} sale lines of client {@code client}, two per document, a day apart, from 2026-01-01. */
         private static List<WorkFact> lines(int first, int count, long client) {
             List<WorkFact> facts = new ArrayList<>();
@@ -115,11 +109,11 @@ class WorkHistoryStatementCountTest {
         @Test
         @DisplayName("a feed of 200 lines costs what a feed of 4 costs: one select and one insert; fed again, a select")
         void feedIsConstant() {
-            assertThat(counted(() -> storage.workHistory().feed(lines(0, 4, 1))))
+            assertThat(counter.counted(() -> storage.workHistory().feed(lines(0, 4, 1))))
                     .isEqualTo(Map.of("select", 1L, "insert", 1L));
-            assertThat(counted(() -> storage.workHistory().feed(lines(1000, 200, 1))))
+            assertThat(counter.counted(() -> storage.workHistory().feed(lines(1000, 200, 1))))
                     .isEqualTo(Map.of("select", 1L, "insert", 1L));
-            assertThat(counted(() -> assertThat(storage.workHistory().feed(lines(1000, 200, 1)))
+            assertThat(counter.counted(() -> assertThat(storage.workHistory().feed(lines(1000, 200, 1)))
                     .isEqualTo(new FeedResult(0, 200)))).isEqualTo(Map.of("select", 1L));
         }
 
@@ -130,13 +124,13 @@ class WorkHistoryStatementCountTest {
                 storage.workHistory().feed(round == 0 ? lines(0, 4, 1) : lines(10, 596, 1 + round));
                 storage.workHistory().feed(List.of(payment(5000 + round, 1, "ПП-" + round,
                         "2026-02-03T09:00:00Z", "10", 2)));
-                assertThat(counted(() -> assertThat(crm.workHistory().totals(ClientFixture.id(1), PeriodLength.MONTH,
+                assertThat(counter.counted(() -> assertThat(crm.workHistory().totals(ClientFixture.id(1), PeriodLength.MONTH,
                         LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), RUB)).hasSize(12)))
                         .isEqualTo(Map.of("select", 1L));
-                assertThat(counted(() -> assertThat(crm.workHistory().rfm(YearMonth.of(2026, 1),
+                assertThat(counter.counted(() -> assertThat(crm.workHistory().rfm(YearMonth.of(2026, 1),
                         YearMonth.of(2026, 12), RUB, RfmThresholds.DEFAULT)).isNotEmpty()))
                         .isEqualTo(Map.of("select", 1L));
-                assertThat(counted(() -> assertThat(crm.workHistory().abcXyz(YearMonth.of(2026, 1),
+                assertThat(counter.counted(() -> assertThat(crm.workHistory().abcXyz(YearMonth.of(2026, 1),
                         YearMonth.of(2026, 12), RUB, AbcXyzThresholds.DEFAULT)).isNotEmpty()))
                         .isEqualTo(Map.of("select", 1L));
             }
