@@ -7,6 +7,8 @@ import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.schedule.ReminderStore;
+import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.task.TaskStore;
 import org.crm4j.timeline.TimelineQuery;
 
@@ -39,6 +41,12 @@ public interface CrmStorage {
 
     /** Tasks and reminders of employees. */
     TaskStore tasks();
+
+    /** Reminders due at a moment, delivered once through the notifier. */
+    ReminderStore reminders();
+
+    /** The questions time-triggered scheduling rules ask: idle clients, clients with a manager. */
+    ScheduleQuery scheduleQuery();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

@@ -9,12 +9,16 @@ import org.crm4j.core.dossier.InMemoryDossierStore;
 import org.crm4j.core.history.InMemoryWorkHistoryStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
 import org.crm4j.core.keydate.InMemoryNotableEventStore;
+import org.crm4j.core.schedule.InMemoryReminderStore;
+import org.crm4j.core.schedule.InMemoryScheduleQuery;
 import org.crm4j.core.task.InMemoryTaskStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.schedule.ReminderStore;
+import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
 import org.crm4j.timeline.TimelineQuery;
@@ -32,6 +36,8 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryWorkHistoryStore workHistory = new InMemoryWorkHistoryStore();
     private final InMemoryDossierStore dossiers = new InMemoryDossierStore();
     private final InMemoryTaskStore tasks = new InMemoryTaskStore();
+    private final InMemoryReminderStore reminders = new InMemoryReminderStore();
+    private final InMemoryScheduleQuery scheduleQuery = new InMemoryScheduleQuery(clients, interactions);
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -72,6 +78,16 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public TaskStore tasks() {
         return tasks;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    @Override
+    public ScheduleQuery scheduleQuery() {
+        return scheduleQuery;
     }
 
     @Override

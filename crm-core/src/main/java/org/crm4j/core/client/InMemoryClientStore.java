@@ -10,9 +10,11 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ClientNotFoundException;
@@ -47,6 +49,7 @@ public final class InMemoryClientStore implements ClientStore {
     private final ConcurrentHashMap<Email, List<ClientCard>> byEmail = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ClientId> byUniqueKey = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, ClientCard> byName = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<UUID, ClientCard> inIdOrder = new ConcurrentSkipListMap<>();
     private final ReentrantLock writes = new ReentrantLock();
 
     @Override
@@ -127,6 +130,7 @@ public final class InMemoryClientStore implements ClientStore {
             byName.remove(nameEntry(old));
         }
         cards.put(saved.id(), saved);
+        inIdOrder.put(saved.id().value(), saved);
         saved.allPhones().forEach(p -> index(byPhone, p, saved));
         saved.allEmails().forEach(e -> index(byEmail, e, saved));
         if (saved.requisites().inn() != null) {
@@ -201,5 +205,13 @@ public final class InMemoryClientStore implements ClientStore {
     @Override
     public long count() {
         return cards.size();
+    }
+
+    /**
+     * The cards after {@code after} in the order of their ids' UUIDs ({@link UUID#compareTo}), all of them when
+     * {@code after} is {@code null}, read lazily: what paged walks over all clients go through.
+     */
+    public Stream<ClientCard> streamInIdOrder(@Nullable ClientId after) {
+        return (after == null ? inIdOrder : inIdOrder.tailMap(after.value(), false)).values().stream();
     }
 }

@@ -1,0 +1,60 @@
+package org.crm4j.schedule;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crm4j.common.ConcurrentModificationException;
+import org.crm4j.common.DuplicateException;
+import org.crm4j.task.TaskId;
+
+/**
+ * Storage of reminders: the port an embedding system implements to keep reminders in its own storage, or takes
+ * from crm4j (in memory in crm-core, JPA in crm-jpa). An implementation proves itself with
+ * {@code ReminderStoreContract} from crm-api's test-jar.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>{@link #save} follows {@link org.crm4j.storage.OptimisticLock}: version 0 inserts, version n replaces the
+ *       stored version n and returns version n+1; a taken id is a {@link DuplicateException} (key {@code id}), a
+ *       taken notification key a {@link DuplicateException} (key {@code key}), a stale version a
+ *       {@link ConcurrentModificationException}, an update of a reminder not stored a
+ *       {@link ReminderNotFoundException}. Nothing is written when it throws.</li>
+ *   <li>{@link #claimDue} hands each claimable reminder to one caller at a time, even when callers on several
+ *       nodes ask at once; a reminder whose lease ended may be claimed again. It does not take a lock on the
+ *       whole table: callers get disjoint sets.</li>
+ *   <li>Every lookup is indexed; lists by due moment come by {@code due}, then by id as the store orders ids.</li>
+ *   <li>Returned records are the stored state; implementations are thread-safe.</li>
+ * </ul>
+ */
+public interface ReminderStore {
+    /**
+     * Inserts a new reminder (version 0) or replaces the stored one whose version equals {@code reminder.version()}.
+     *
+     * @return the reminder as stored, with its version increased by one
+     */
+    Reminder save(Reminder reminder);
+
+    Optional<Reminder> findById(ReminderId id);
+
+    /** The reminder created under the notification key {@code key}. */
+    Optional<Reminder> findByKey(String key);
+
+    /** The reminders bound to {@code task}, by due moment then id. */
+    List<Reminder> findByTask(TaskId task);
+
+    /** The pending reminders due before {@code before} (excluded), claimed or not, by due moment then id, at most {@code limit}. */
+    List<Reminder> findPending(Instant before, int limit);
+
+    /**
+     * Claims for {@code owner}, until {@code until}, at most {@code limit} of the reminders claimable at
+     * {@code now} ({@link Reminder#isClaimableAt}), the earliest due first: each comes back
+     * {@link Reminder#claimed claimed}, its attempts and version increased by one, in order of due moment then id.
+     * A reminder is in the answer of one caller only, until its lease ends.
+     *
+     * @param now   the moment due-ness and leases are judged at
+     * @param owner the claiming node, 1 to {@link Reminder#MAX_OWNER} characters
+     * @param until the end of the lease, after {@code now}
+     * @param limit the most reminders to claim, 1 to 1000
+     */
+    List<Reminder> claimDue(Instant now, String owner, Instant until, int limit);
+}

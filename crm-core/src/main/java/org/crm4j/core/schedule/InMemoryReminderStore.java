@@ -1,0 +1,110 @@
+package org.crm4j.core.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.crm4j.common.DuplicateException;
+import org.crm4j.schedule.ClaimArguments;
+import org.crm4j.schedule.Reminder;
+import org.crm4j.schedule.ReminderId;
+import org.crm4j.schedule.ReminderNotFoundException;
+import org.crm4j.schedule.ReminderStatus;
+import org.crm4j.schedule.ReminderStore;
+import org.crm4j.storage.OptimisticLock;
+import org.crm4j.task.TaskId;
+
+/**
+ * Reminders in memory, indexed by id and key, with the pending ones ordered by due moment, so a claim reads the
+ * earliest due without scanning the fired ones. Every method holds one lock, so each is atomic, and two callers of
+ * {@link #claimDue} get disjoint reminders. Thread-safe.
+ */
+public final class InMemoryReminderStore implements ReminderStore {
+    private static final Comparator<Reminder> BY_DUE = Comparator.comparing(Reminder::due)
+            .thenComparing(r -> r.id().value());
+
+    private final Map<ReminderId, Reminder> byId = new HashMap<>();
+    private final Map<String, ReminderId> byKey = new HashMap<>();
+    private final TreeSet<Reminder> pending = new TreeSet<>(BY_DUE);
+
+    @Override
+    public synchronized Reminder save(Reminder reminder) {
+        Objects.requireNonNull(reminder, "reminder");
+        Reminder before = byId.get(reminder.id());
+        OptimisticLock.check("reminder", "id", reminder.id(), reminder.version(),
+                before == null ? null : before.version(), () -> new ReminderNotFoundException(reminder.id()));
+        ReminderId holder = byKey.get(reminder.key());
+        if (holder != null && !holder.equals(reminder.id())) {
+            throw new DuplicateException("reminder", "key", reminder.key());
+        }
+        return put(before, reminder.withVersion(reminder.version() + 1));
+    }
+
+    private Reminder put(Reminder before, Reminder stored) {
+        if (before != null) {
+            pending.remove(before);
+            byKey.remove(before.key());
+        }
+        byId.put(stored.id(), stored);
+        byKey.put(stored.key(), stored.id());
+        if (stored.status() == ReminderStatus.PENDING) {
+            pending.add(stored);
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Reminder> findById(ReminderId id) {
+        return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public synchronized Optional<Reminder> findByKey(String key) {
+        ReminderId id = byKey.get(Objects.requireNonNull(key, "key"));
+        return id == null ? Optional.empty() : Optional.of(byId.get(id));
+    }
+
+    @Override
+    public synchronized List<Reminder> findByTask(TaskId task) {
+        Objects.requireNonNull(task, "task");
+        return byId.values().stream().filter(r -> task.equals(r.task())).sorted(BY_DUE).toList();
+    }
+
+    @Override
+    public synchronized List<Reminder> findPending(Instant before, int limit) {
+        Objects.requireNonNull(before, "before");
+        ClaimArguments.requireLimit(limit);
+        List<Reminder> out = new ArrayList<>();
+        for (Reminder r : pending) {
+            if (out.size() == limit || !r.due().isBefore(before)) {
+                break;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit) {
+        ClaimArguments.check(now, owner, until, limit);
+        List<Reminder> claimable = new ArrayList<>();
+        for (Reminder r : pending) {
+            if (claimable.size() == limit || r.due().isAfter(now)) {
+                break;
+            }
+            if (r.isClaimableAt(now)) {
+                claimable.add(r);
+            }
+        }
+        List<Reminder> claimed = new ArrayList<>(claimable.size());
+        for (Reminder r : claimable) {
+            claimed.add(put(r, r.claimed(owner, until).withVersion(r.version() + 1)));
+        }
+        return claimed;
+    }
+}
