@@ -6,6 +6,8 @@ module org.crm4j.core {
     requires transitive org.crm4j.api;
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires org.slf4j;
+    requires lib.recur;
+    requires com.fasterxml.jackson.databind;
     requires static transitive org.jspecify;
 
     exports org.crm4j.core;
@@ -20,4 +22,5 @@ module org.crm4j.core {
     exports org.crm4j.core.calendar;
     exports org.crm4j.core.task;
     exports org.crm4j.core.schedule;
+    exports org.crm4j.core.json;
 }

@@ -2,6 +2,7 @@ package org.crm4j.core;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import org.crm4j.calendar.BusinessCalendar;
 import org.crm4j.common.CrmEventListener;
@@ -14,12 +15,19 @@ import org.crm4j.core.dossier.Dossiers;
 import org.crm4j.core.history.WorkHistory;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
+import org.crm4j.core.schedule.Notifiers;
+import org.crm4j.core.json.RulesJson;
+import org.crm4j.core.schedule.Scheduler;
+import org.crm4j.core.schedule.SchedulerSettings;
+import org.crm4j.core.schedule.SchedulingRule;
 import org.crm4j.core.task.Agenda;
 import org.crm4j.core.task.KanbanBoard;
 import org.crm4j.core.task.OverduePolicy;
 import org.crm4j.core.task.Regulations;
 import org.crm4j.core.task.Tasks;
 import org.crm4j.core.timeline.Timeline;
+import org.crm4j.notification.Notifier;
+import org.crm4j.schedule.Supervisors;
 import org.crm4j.storage.CrmStorage;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +61,7 @@ public final class Crm {
     private final Agenda agenda;
     private final BusinessCalendar calendar;
     private final Regulations regulations;
+    private final Scheduler scheduler;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -68,13 +77,19 @@ public final class Crm {
         this.agenda = new Agenda(storage.tasks(), storage.transactions());
         this.calendar = b.calendar != null ? b.calendar : Calendars.mondayToFriday(zone);
         this.regulations = new Regulations(tasks, storage.tasks(), storage.transactions(), clock, zone, calendar);
+        this.workHistory = new WorkHistory(storage.workHistory(), storage.clients(), storage.transactions(),
+                new Ids(clock), zone);
+        this.scheduler = new Scheduler(b.rules, new Scheduler.Parts(storage.reminders(), storage.tasks(),
+                storage.clients(), storage.scheduleQuery(), storage.transactions(), tasks, notableEvents,
+                workHistory), clock, zone, calendar, b.notifier, b.supervisors, b.schedulerSettings);
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
-                classifiers.codes(), tasks::followUp);
+                classifiers.codes(), recorded -> {
+                    tasks.followUp(recorded);
+                    scheduler.onInteraction(recorded);
+                });
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
-        this.workHistory = new WorkHistory(storage.workHistory(), storage.clients(), storage.transactions(),
-                new Ids(clock), zone);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -83,7 +98,7 @@ public final class Crm {
     /**
      * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
      * no listener, the standard Kanban board, no overdue policy, a Monday-Friday 09:00-18:00 business calendar in the
-     * CRM's zone.
+     * CRM's zone, no scheduling rules, the logging notifier, no supervisors, the default scheduler settings.
      */
     public static Builder builder() {
         return new Builder();
@@ -145,6 +160,15 @@ public final class Crm {
         return regulations;
     }
 
+    /**
+     * The scheduling rules and the firing of reminders (M-5, M-5.6): rules triggered by interactions run as they are
+     * recorded; the embedding system calls {@link Scheduler#fireDue} from its timer to evaluate the time-triggered
+     * rules and deliver due reminders and escalations through the notifier.
+     */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
     /** The business calendar deadlines of regulations and their lateness are measured in. */
     public BusinessCalendar calendar() {
         return calendar;
@@ -184,6 +208,10 @@ public final class Crm {
         private KanbanBoard board = KanbanBoard.standard();
         private OverduePolicy overduePolicy = OverduePolicy.off();
         private @Nullable BusinessCalendar calendar;
+        private List<SchedulingRule> rules = List.of();
+        private Notifier notifier = Notifiers.logging();
+        private Supervisors supervisors = Supervisors.none();
+        private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
 
         private Builder() {
         }
@@ -254,9 +282,39 @@ public final class Crm {
         }
 
         /**
+         * The scheduling rules ({@link SchedulingRule}, built in Java or read with {@link RulesJson}). Default: none.
+         */
+        public Builder rules(List<SchedulingRule> rules) {
+            this.rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+            return this;
+        }
+
+        /**
+         * Where notifications go: reminders, escalations. Default: {@link Notifiers#logging()}; use
+         * {@link Notifier#routing} to send each channel to its own notifier.
+         */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = Objects.requireNonNull(notifier, "notifier");
+            return this;
+        }
+
+        /** Who supervises whom, for escalations of overdue tasks. Default: {@link Supervisors#none()}. */
+        public Builder supervisors(Supervisors supervisors) {
+            this.supervisors = Objects.requireNonNull(supervisors, "supervisors");
+            return this;
+        }
+
+        /** How this node's scheduler claims and evaluates. Default: {@link SchedulerSettings#defaults()}. */
+        public Builder scheduler(SchedulerSettings settings) {
+            this.schedulerSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
          * Builds the CRM.
          *
-         * @throws org.crm4j.common.ValidationException when the default region has no numbering plan
+         * @throws org.crm4j.common.ValidationException when the default region has no numbering plan, or two rules
+         *                                              share a code
          */
         public Crm build() {
             return new Crm(this);

@@ -14,6 +14,7 @@ import org.crm4j.common.ConcurrentModificationException;
 import org.crm4j.common.CrmEventListener;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.common.Transactions;
+import org.crm4j.common.ValidationException;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.Ids;
 import org.crm4j.interaction.Interaction;
@@ -126,6 +127,37 @@ public final class Tasks {
             b.due(Objects.requireNonNull(form.due(), "due"));
         }
         return b.build();
+    }
+
+    /**
+     * Creates, in the caller's transaction, a task a scheduling rule calls for: idempotent by the form's source
+     * key (required), which returns the task created earlier under it and creates nothing. It is not refused by the
+     * overdue policy or a work-in-progress limit, because the rule, not the employee, takes the work on: refusing
+     * it would forget what was promised to the client. It publishes no event.
+     *
+     * @throws org.crm4j.common.ValidationException naming every bad field, or when the form has no source key
+     * @throws ClientNotFoundException              when the linked client is not stored
+     */
+    public Task createRequired(NewTask form) {
+        Objects.requireNonNull(form, "form");
+        if (form.sourceKey() == null) {
+            throw new ValidationException("sourceKey", "task.sourceKey", null,
+                    "a task a rule calls for is created under a source key, once per trigger");
+        }
+        Instant now = clock.instant();
+        String column = form.column() != null ? form.column() : board.first(TaskStatus.OPEN).code();
+        Task draft = draft(form, now, column);
+        return transactions.inTransaction(() -> {
+            Optional<Task> earlier = store.findBySourceKey(form.sourceKey());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Task task = TaskRules.create(draft, board, now).state();
+            if (task.client() != null && !clients.exists(task.client())) {
+                throw new ClientNotFoundException(task.client());
+            }
+            return store.save(task);
+        });
     }
 
     /**

@@ -1,0 +1,85 @@
+package org.crm4j.core.schedule;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import org.crm4j.common.Violations;
+import org.crm4j.schedule.ClaimArguments;
+import org.crm4j.schedule.Reminder;
+
+/**
+ * How a node's {@link Scheduler} runs. Immutable.
+ *
+ * @param node                 this node's name in claims, 1 to 100 characters; unique among the nodes sharing
+ *                             a database
+ * @param lease                how long a claim holds: a reminder a node claimed and did not deliver (it died,
+ *                             or the channel failed) is taken again after it; 1 second to 1 day
+ * @param batchSize            how many reminders one claim takes, 1 to 1000
+ * @param evaluateEvery        how often {@link Scheduler#fireDue} evaluates the time-triggered rules (key dates,
+ *                             idleness, recurrences); zero evaluates them on every call
+ * @param catchUp              how far back recurrences are looked for, so that occurrences missed while no
+ *                             node ran still fire; 1 minute to 366 days
+ * @param classificationMonths over how many full months before the current one ABC classes and sales of
+ *                             conditions are computed, 1 to 36
+ */
+public record SchedulerSettings(String node, Duration lease, int batchSize, Duration evaluateEvery,
+                                Duration catchUp, int classificationMonths) {
+    public SchedulerSettings {
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(evaluateEvery, "evaluateEvery");
+        Objects.requireNonNull(catchUp, "catchUp");
+        Violations v = new Violations();
+        node = node == null ? "" : node.strip();
+        if (node.isEmpty() || node.length() > Reminder.MAX_OWNER) {
+            v.add("node", "scheduler.node", node, "a node's name has 1 to " + Reminder.MAX_OWNER + " characters");
+        }
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofDays(1)) > 0) {
+            v.add("lease", "scheduler.lease", lease, "a lease is 1 second to 1 day, was " + lease);
+        }
+        if (batchSize < 1 || batchSize > ClaimArguments.MAX_LIMIT) {
+            v.add("batchSize", "scheduler.batchSize", batchSize,
+                    "a batch is 1 to " + ClaimArguments.MAX_LIMIT + " reminders, was " + batchSize);
+        }
+        if (evaluateEvery.isNegative()) {
+            v.add("evaluateEvery", "scheduler.evaluateEvery", evaluateEvery, "an interval is not negative");
+        }
+        if (catchUp.compareTo(Duration.ofMinutes(1)) < 0 || catchUp.compareTo(Duration.ofDays(366)) > 0) {
+            v.add("catchUp", "scheduler.catchUp", catchUp, "catching up reaches 1 minute to 366 days back");
+        }
+        if (classificationMonths < 1 || classificationMonths > 36) {
+            v.add("classificationMonths", "scheduler.classificationMonths", classificationMonths,
+                    "classes are computed over 1 to 36 months");
+        }
+        v.throwIfAny();
+    }
+
+    /**
+     * The defaults: a node name made of the process id and a random part, a 5-minute lease, batches of 100,
+     * evaluation every 15 minutes, 7 days of catching up, classes over 12 months.
+     */
+    public static SchedulerSettings defaults() {
+        return new SchedulerSettings("node-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8), Duration.ofMinutes(5), 100,
+                Duration.ofMinutes(15), Duration.ofDays(7), 12);
+    }
+
+    /** These settings with another node name. */
+    public SchedulerSettings withNode(String node) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+    }
+
+    /** These settings with another lease. */
+    public SchedulerSettings withLease(Duration lease) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+    }
+
+    /** These settings with another batch size. */
+    public SchedulerSettings withBatchSize(int batchSize) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+    }
+
+    /** These settings with another evaluation interval. */
+    public SchedulerSettings withEvaluateEvery(Duration evaluateEvery) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+    }
+}
