@@ -36,9 +36,13 @@ import org.crm4j.task.TaskId;
  * </ul>
  * The claim locks no table and no row it does not change: two nodes that read the same candidates both try
  * them, and for each the database lets exactly one update through (the other finds the version moved on, once the
- * first has committed), so the answers are disjoint. The claimed reminders are built from the values read and
- * the update made, not read again. Lookups select a reminder's columns as values, so no row of theirs enters the
- * persistence context; a row a save inserts leaves it before it returns ({@link JpaSession#release}).
+ * first has committed), so the answers are disjoint. Two claims that meet on a row wait for each other only
+ * while the first one's transaction lasts, so a node should claim in a transaction of its own (as
+ * {@link JpaStorage#transactions()} gives outside any other): a claim inside a long transaction of the embedding
+ * system holds its rows and hides its claims from other nodes until that transaction ends. The claimed reminders
+ * are built from the values read and the update made, not read again. Lookups select a reminder's columns as
+ * values, so no row of theirs enters the persistence context; a row a save inserts leaves it before it returns
+ * ({@link JpaSession#release}).
  */
 final class JpaReminderStore implements ReminderStore {
     private static final String PENDING = "'" + ReminderStatus.PENDING.name() + "'";
