@@ -249,7 +249,20 @@ final class JpaClientStore implements ClientStore {
      * read again.
      */
     private List<ClientCard> load(EntityManager em, Function<EntityManager, TypedQuery<ClientEntity>> query) {
-        return withRetries(() -> loadOnce(em, query.apply(em)));
+        return withRetries(() -> byName(loadOnce(em, query.apply(em))));
+    }
+
+    /**
+     * The cards of the clients with a responsible manager after {@code after} in the database's order of ids, at
+     * most {@code limit}, in that order: three selects, as {@link #load}. What {@link JpaScheduleQuery} pages
+     * through.
+     */
+    List<ClientCard> findManaged(@Nullable ClientId after, int limit) {
+        String managed = "select c from CrmClient c where c.managerId is not null ";
+        return session.read(em -> withRetries(() -> loadOnce(em, after == null
+                ? em.createQuery(managed + "order by c.id", ClientEntity.class).setMaxResults(limit)
+                : em.createQuery(managed + "and c.id > :after order by c.id", ClientEntity.class)
+                        .setParameter("after", after.value()).setMaxResults(limit))));
     }
 
     /**
@@ -307,12 +320,12 @@ final class JpaClientStore implements ClientStore {
             }
             session.release(em, clients.values());
             session.release(em, rows.stream().map(row -> row[1]).toList());
-            return assemble(em, new ArrayList<>(clients.values()), parts);
+            return byName(assemble(em, new ArrayList<>(clients.values()), parts));
         });
     }
 
     /**
-     * The cards of these rows, their contact persons selected here; {@code null} when a child row was written
+     * The cards of these rows, in their order, their contact persons selected here; {@code null} when a child row was written
      * with another version of its card than the one read (an update committed between the selects).
      */
     private @Nullable List<ClientCard> assemble(EntityManager em, List<ClientEntity> clients,
@@ -338,7 +351,14 @@ final class JpaClientStore implements ClientStore {
             }
             cards.add(ClientMapping.toCard(c, cardContacts, cardParts));
         }
-        cards.sort(Comparator.comparing(ClientCard::nameKey).thenComparing(card -> card.id().value().toString()));
+        return cards;
+    }
+
+    /** The cards in name order (then by id), as every lookup by name, phone, e-mail or INN returns them. */
+    private static @Nullable List<ClientCard> byName(@Nullable List<ClientCard> cards) {
+        if (cards != null && cards.size() > 1) {
+            cards.sort(Comparator.comparing(ClientCard::nameKey).thenComparing(card -> card.id().value().toString()));
+        }
         return cards;
     }
 

@@ -22,6 +22,8 @@ import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
 import org.crm4j.keydate.NotableEventStore;
+import org.crm4j.schedule.ReminderStore;
+import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
 import org.crm4j.timeline.TimelineQuery;
@@ -78,6 +80,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaTimelineQuery timeline;
     private final JpaDossierStore dossiers;
     private final JpaTaskStore tasks;
+    private final JpaReminderStore reminders;
+    private final JpaScheduleQuery scheduleQuery;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -91,6 +95,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.timeline = new JpaTimelineQuery(session, tablePrefix);
         this.dossiers = new JpaDossierStore(session, tablePrefix);
         this.tasks = new JpaTaskStore(session, tablePrefix);
+        this.reminders = new JpaReminderStore(session, tablePrefix);
+        this.scheduleQuery = new JpaScheduleQuery(session, clients);
     }
 
     public static Builder builder() {
@@ -135,6 +141,16 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public TaskStore tasks() {
         return tasks;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    @Override
+    public ScheduleQuery scheduleQuery() {
+        return scheduleQuery;
     }
 
     @Override

@@ -1,0 +1,210 @@
+package org.crm4j.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.crm4j.common.DuplicateException;
+import org.crm4j.notification.Notification;
+import org.crm4j.schedule.ClaimArguments;
+import org.crm4j.schedule.Reminder;
+import org.crm4j.schedule.ReminderId;
+import org.crm4j.schedule.ReminderNotFoundException;
+import org.crm4j.schedule.ReminderStatus;
+import org.crm4j.schedule.ReminderStore;
+import org.crm4j.task.TaskId;
+
+/**
+ * {@link ReminderStore} over JPA: one row per reminder. Statements:
+ * <ul>
+ *   <li>a save: the insert, or the guarded update ({@code where id = ? and version = ?}, the optimistic lock),
+ *       and only when that matches nothing, one select telling why;</li>
+ *   <li>every lookup: one indexed select (the key's unique index, {@code (task_id, due_at)},
+ *       {@code (status, due_at)} for the pending ones);</li>
+ *   <li>a claim: one select of at most {@code limit} claimable reminders from the {@code (status, due_at)} index,
+ *       earliest due first, then for each of them one update guarded by the version read
+ *       ({@code set claimed_by, claimed_until, attempts = attempts + 1, version = version + 1 where id = ? and
+ *       version = ?}); the caller gets those whose update changed a row. That is {@code 1 + n} statements for
+ *       {@code n} candidates, in one transaction.</li>
+ * </ul>
+ * The claim locks no table and no row it does not change: two nodes that read the same candidates both try
+ * them, and for each the database lets exactly one update through (the other finds the version moved on, once the
+ * first has committed), so the answers are disjoint. Two claims that meet on a row wait for each other only
+ * while the first one's transaction lasts, so a node should claim in a transaction of its own (as
+ * {@link JpaStorage#transactions()} gives outside any other): a claim inside a long transaction of the embedding
+ * system holds its rows and hides its claims from other nodes until that transaction ends. The claimed reminders
+ * are built from the values read and the update made, not read again. Lookups select a reminder's columns as
+ * values, so no row of theirs enters the persistence context; a row a save inserts leaves it before it returns
+ * ({@link JpaSession#release}).
+ */
+final class JpaReminderStore implements ReminderStore {
+    private static final String PENDING = "'" + ReminderStatus.PENDING.name() + "'";
+    /** The columns of a reminder, read as values: a read builds records, not managed entities. */
+    private static final String COLUMNS = "select r.id, r.notificationKey, r.channel, r.recipient, r.subject, "
+            + "r.body, r.links, r.dueAt, r.taskId, r.ruleCode, r.status, r.claimedBy, r.claimedUntil, r.attempts, "
+            + "r.firedAt, r.createdAt, r.version from CrmReminder r ";
+    private static final String UPDATE = "update CrmReminder r set r.version = :version, "
+            + "r.notificationKey = :key, r.channel = :channel, r.recipient = :recipient, r.subject = :subject, "
+            + "r.body = :body, r.links = :links, r.dueAt = :due, r.taskId = :task, r.ruleCode = :rule, "
+            + "r.status = :status, r.claimedBy = :claimedBy, r.claimedUntil = :claimedUntil, "
+            + "r.attempts = :attempts, r.firedAt = :firedAt, r.createdAt = :createdAt "
+            + "where r.id = :id and r.version = :expected";
+    private static final String CLAIM = "update CrmReminder r set r.claimedBy = :owner, r.claimedUntil = :until, "
+            + "r.attempts = r.attempts + 1, r.version = r.version + 1 where r.id = :id and r.version = :expected";
+
+    private final JpaSession session;
+    private final String prefix;
+
+    JpaReminderStore(JpaSession session, String tablePrefix) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.prefix = tablePrefix.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Reminder save(Reminder reminder) {
+        Objects.requireNonNull(reminder, "reminder");
+        Reminder stored = reminder.withVersion(reminder.version() + 1);
+        ReminderEntity row = toRow(stored);
+        return session.inTransaction(em -> {
+            try {
+                if (reminder.version() == 0) {
+                    em.persist(row);
+                    em.flush();
+                    session.release(em, List.of(row));
+                } else {
+                    guardedUpdate(em, row, reminder);
+                }
+            } catch (PersistenceException e) {
+                throw JpaExceptions.translate(e, violated -> violated.contains(prefix + "reminder_key_uk")
+                        ? new DuplicateException("reminder", "key", reminder.key())
+                        : new DuplicateException("reminder", "id", reminder.id()));
+            }
+            return stored;
+        });
+    }
+
+    private void guardedUpdate(EntityManager em, ReminderEntity row, Reminder reminder) {
+        int updated = em.createQuery(UPDATE)
+                .setParameter("version", row.version).setParameter("key", row.notificationKey)
+                .setParameter("channel", row.channel).setParameter("recipient", row.recipient)
+                .setParameter("subject", row.subject).setParameter("body", row.body)
+                .setParameter("links", row.links).setParameter("due", row.dueAt)
+                .setParameter("task", row.taskId).setParameter("rule", row.ruleCode)
+                .setParameter("status", row.status).setParameter("claimedBy", row.claimedBy)
+                .setParameter("claimedUntil", row.claimedUntil).setParameter("attempts", row.attempts)
+                .setParameter("firedAt", row.firedAt).setParameter("createdAt", row.createdAt)
+                .setParameter("id", row.id).setParameter("expected", reminder.version())
+                .executeUpdate();
+        if (updated == 1) {
+            return;
+        }
+        List<Long> actual = em.createQuery("select r.version from CrmReminder r where r.id = :id", Long.class)
+                .setParameter("id", row.id).getResultList();
+        throw MissedUpdate.refuse("reminder", "id", reminder.id(), reminder.version(),
+                actual.isEmpty() ? null : actual.get(0), () -> new ReminderNotFoundException(reminder.id()));
+    }
+
+    @Override
+    public Optional<Reminder> findById(ReminderId id) {
+        Objects.requireNonNull(id, "id");
+        return reminders(em -> em.createQuery(COLUMNS + "where r.id = :id", Object[].class)
+                .setParameter("id", id.value())).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Reminder> findByKey(String key) {
+        Objects.requireNonNull(key, "key");
+        return reminders(em -> em.createQuery(COLUMNS + "where r.notificationKey = :key", Object[].class)
+                .setParameter("key", key)).stream().findFirst();
+    }
+
+    @Override
+    public List<Reminder> findByTask(TaskId task) {
+        Objects.requireNonNull(task, "task");
+        return reminders(em -> em.createQuery(COLUMNS + "where r.taskId = :task order by r.dueAt, r.id",
+                Object[].class).setParameter("task", task.value()));
+    }
+
+    @Override
+    public List<Reminder> findPending(Instant before, int limit) {
+        Objects.requireNonNull(before, "before");
+        ClaimArguments.requireLimit(limit);
+        return reminders(em -> em.createQuery(COLUMNS + "where r.status = " + PENDING + " and r.dueAt < :before "
+                        + "order by r.dueAt, r.id", Object[].class)
+                .setParameter("before", before).setMaxResults(limit));
+    }
+
+    @Override
+    public List<Reminder> claimDue(Instant now, String owner, Instant until, int limit) {
+        ClaimArguments.check(now, owner, until, limit);
+        return session.inTransaction(em -> {
+            List<Object[]> rows = em.createQuery(COLUMNS + "where r.status = " + PENDING + " and r.dueAt <= :now "
+                            + "and (r.claimedUntil is null or r.claimedUntil <= :now) order by r.dueAt, r.id",
+                            Object[].class)
+                    .setParameter("now", now).setMaxResults(limit).getResultList();
+            List<Reminder> claimed = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                Reminder candidate = toReminder(row);
+                int updated = em.createQuery(CLAIM).setParameter("owner", owner).setParameter("until", until)
+                        .setParameter("id", candidate.id().value()).setParameter("expected", candidate.version())
+                        .executeUpdate();
+                if (updated == 1) {
+                    claimed.add(candidate.claimed(owner, until).withVersion(candidate.version() + 1));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** The reminders whose columns {@code query} selects: values, never entities, so nothing enters the context. */
+    private List<Reminder> reminders(Function<EntityManager, TypedQuery<Object[]>> query) {
+        return session.read(em -> {
+            List<Object[]> rows = query.apply(em).getResultList();
+            List<Reminder> reminders = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                reminders.add(toReminder(row));
+            }
+            return reminders;
+        });
+    }
+
+    private static ReminderEntity toRow(Reminder r) {
+        ReminderEntity row = new ReminderEntity(r.id().value());
+        Notification n = r.notification();
+        row.version = r.version();
+        row.notificationKey = n.key();
+        row.channel = n.channel();
+        row.recipient = n.recipient();
+        row.subject = n.subject();
+        row.body = n.body();
+        row.links = NotificationLinks.write(n.links());
+        row.dueAt = r.due();
+        row.taskId = r.task() == null ? null : r.task().value();
+        row.ruleCode = r.rule();
+        row.status = r.status().name();
+        row.claimedBy = r.claimedBy();
+        row.claimedUntil = r.claimedUntil();
+        row.attempts = r.attempts();
+        row.firedAt = r.firedAt();
+        row.createdAt = r.createdAt();
+        return row;
+    }
+
+    /** A reminder from the values {@link #COLUMNS} selects, in that order. */
+    private static Reminder toReminder(Object[] row) {
+        UUID task = (UUID) row[8];
+        Notification notification = new Notification((String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5], NotificationLinks.read((String) row[6]));
+        return new Reminder(ReminderId.of((UUID) row[0]), notification, (Instant) row[7],
+                task == null ? null : TaskId.of(task), (String) row[9], ReminderStatus.valueOf((String) row[10]),
+                (String) row[11], (Instant) row[12], ((Number) row[13]).intValue(), (Instant) row[14],
+                (Instant) row[15], (Long) row[16]);
+    }
+}
