@@ -17,4 +17,5 @@ module org.crm4j.api {
     exports org.crm4j.timeline;
     exports org.crm4j.calendar;
     exports org.crm4j.task;
+    exports org.crm4j.deal;
 }

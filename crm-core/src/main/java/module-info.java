@@ -19,4 +19,5 @@ module org.crm4j.core {
     exports org.crm4j.core.history;
     exports org.crm4j.core.calendar;
     exports org.crm4j.core.task;
+    exports org.crm4j.core.deal;
 }

@@ -9,6 +9,8 @@ import org.crm4j.core.calendar.Calendars;
 import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
+import org.crm4j.core.deal.Deals;
+import org.crm4j.core.deal.Pipelines;
 import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.core.dossier.Dossiers;
 import org.crm4j.core.history.WorkHistory;
@@ -53,6 +55,8 @@ public final class Crm {
     private final Agenda agenda;
     private final BusinessCalendar calendar;
     private final Regulations regulations;
+    private final Pipelines pipelines;
+    private final Deals deals;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -68,8 +72,15 @@ public final class Crm {
         this.agenda = new Agenda(storage.tasks(), storage.transactions());
         this.calendar = b.calendar != null ? b.calendar : Calendars.mondayToFriday(zone);
         this.regulations = new Regulations(tasks, storage.tasks(), storage.transactions(), clock, zone, calendar);
+        this.pipelines = new Pipelines(storage.pipelines(), storage.deals(), storage.transactions(), clock,
+                b.listener);
+        this.deals = new Deals(storage.deals(), storage.pipelines(), storage.clients(), storage.transactions(), clock,
+                calendar, classifiers.codes(), b.listener, b.defaultPipeline.code(), b.advanceDealsOnContact);
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
-                classifiers.codes(), tasks::followUp);
+                classifiers.codes(), interaction -> {
+                    tasks.followUp(interaction);
+                    deals.onInteraction(interaction);
+                });
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
@@ -78,6 +89,7 @@ public final class Crm {
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
+        pipelines.defineMissing(b.defaultPipeline);
     }
 
     /**
@@ -145,6 +157,22 @@ public final class Crm {
         return regulations;
     }
 
+    /**
+     * The tenant's sales pipelines (M-4): the default one (the Shiffman scheme unless the builder set another),
+     * others, and changes of stages that keep every deal valid.
+     */
+    public Pipelines pipeline() {
+        return pipelines;
+    }
+
+    /**
+     * Deals moving through the pipelines (M-4), and the board, idle deals, funnel and forecast over them. Idle
+     * limits are counted in business days of {@link #calendar()}.
+     */
+    public Deals deals() {
+        return deals;
+    }
+
     /** The business calendar deadlines of regulations and their lateness are measured in. */
     public BusinessCalendar calendar() {
         return calendar;
@@ -184,6 +212,8 @@ public final class Crm {
         private KanbanBoard board = KanbanBoard.standard();
         private OverduePolicy overduePolicy = OverduePolicy.off();
         private @Nullable BusinessCalendar calendar;
+        private org.crm4j.deal.Pipeline defaultPipeline = Pipelines.shiffman();
+        private boolean advanceDealsOnContact;
 
         private Builder() {
         }
@@ -250,6 +280,25 @@ public final class Crm {
          */
         public Builder calendar(BusinessCalendar calendar) {
             this.calendar = Objects.requireNonNull(calendar, "calendar");
+            return this;
+        }
+
+        /**
+         * The pipeline new deals go to unless they name another; {@link #build()} stores it when no pipeline is
+         * stored under its code. Default: {@link Pipelines#shiffman()}.
+         */
+        public Builder defaultPipeline(org.crm4j.deal.Pipeline pipeline) {
+            this.defaultPipeline = Objects.requireNonNull(pipeline, "pipeline");
+            return this;
+        }
+
+        /**
+         * Whether an interaction recorded about a deal (its {@code dealRef} being the deal's id) with a manager
+         * moves the deal through the contact columns ({@link Deals#recordContact}). Either way the interaction is
+         * the deal's latest activity. Default: no.
+         */
+        public Builder advanceDealsOnContact(boolean advance) {
+            this.advanceDealsOnContact = advance;
             return this;
         }
 
