@@ -18,6 +18,8 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.deal.DealStore;
+import org.crm4j.deal.PipelineStore;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
@@ -78,6 +80,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaTimelineQuery timeline;
     private final JpaDossierStore dossiers;
     private final JpaTaskStore tasks;
+    private final JpaPipelineStore pipelines;
+    private final JpaDealStore deals;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -91,6 +95,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.timeline = new JpaTimelineQuery(session, tablePrefix);
         this.dossiers = new JpaDossierStore(session, tablePrefix);
         this.tasks = new JpaTaskStore(session, tablePrefix);
+        this.pipelines = new JpaPipelineStore(session);
+        this.deals = new JpaDealStore(session);
     }
 
     public static Builder builder() {
@@ -135,6 +141,16 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public TaskStore tasks() {
         return tasks;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
     }
 
     @Override
