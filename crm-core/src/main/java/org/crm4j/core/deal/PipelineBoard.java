@@ -64,9 +64,13 @@ public record PipelineBoard(Pipeline pipeline, List<Column> columns) {
         StringBuilder out = new StringBuilder(pipeline.name()).append('\n');
         for (Column c : columns) {
             out.append(String.format("%-20s %-9s deals %4d  idle %3d  sum %s  weighted %s%n", c.stage().name(),
-                    c.stage().kind(), c.deals(), c.idle(), c.amounts().isEmpty() ? "0" : c.amounts(),
-                    c.weighted().isEmpty() ? "0" : c.weighted()));
+                    c.stage().kind(), c.deals(), c.idle(), join(c.amounts()), join(c.weighted())));
         }
         return out.toString();
+    }
+
+    private static String join(List<Money> sums) {
+        return sums.isEmpty() ? "0"
+                : sums.stream().map(Money::toString).collect(java.util.stream.Collectors.joining(" + "));
     }
 }
