@@ -64,6 +64,9 @@ final class JpaDealStore implements DealStore {
             + "d.lostReason = :lostReason, d.createdAt = :createdAt, d.lastActivityAt = :lastActivityAt, "
             + "d.closedAt = :closedAt where d.id = :id and d.version = :expected";
 
+    /** How many deal ids one history select binds at most. */
+    private static final int HISTORY_CHUNK = 500;
+
     private final JpaSession session;
 
     JpaDealStore(JpaSession session) {
@@ -273,7 +276,9 @@ final class JpaDealStore implements DealStore {
 
     /**
      * The deals whose columns {@code query} selects, at most {@code limit}, with their histories read in one more
-     * select: two statements, values only, nothing left in the persistence context.
+     * select per {@value #HISTORY_CHUNK} deals (so two statements for any list up to that size, and no more bound
+     * ids than a database accepts for a longer one, such as the deals of a removed stage); values only, nothing
+     * left in the persistence context.
      */
     private List<Deal> deals(int limit, Function<EntityManager, TypedQuery<Object[]>> query) {
         requireLimit(limit);
@@ -287,9 +292,12 @@ final class JpaDealStore implements DealStore {
             }
             List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
             Map<UUID, List<Object[]>> histories = new HashMap<>();
-            for (Object[] c : em.createQuery(HISTORY + "where c.dealId in :ids order by c.dealId, c.seq",
-                    Object[].class).setParameter("ids", ids).getResultList()) {
-                histories.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()).add(c);
+            for (int from = 0; from < ids.size(); from += HISTORY_CHUNK) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + HISTORY_CHUNK));
+                for (Object[] c : em.createQuery(HISTORY + "where c.dealId in :ids order by c.dealId, c.seq",
+                        Object[].class).setParameter("ids", chunk).getResultList()) {
+                    histories.computeIfAbsent((UUID) c[0], k -> new ArrayList<>()).add(c);
+                }
             }
             List<Deal> out = new ArrayList<>(rows.size());
             for (Object[] row : rows) {

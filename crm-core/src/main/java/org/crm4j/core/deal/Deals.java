@@ -183,8 +183,9 @@ public final class Deals {
      * ({@link Interaction#dealRef()}) and the deal is with the interaction's client, it is the deal's latest
      * activity (its idleness counts from now); when the contact-column rule is on and the interaction has a
      * manager, the deal also moves on as {@link #recordContact} moves it, by that manager. An interaction naming
-     * no stored deal of its client changes nothing. It runs in the caller's transaction and
-     * publishes its events once the deal is saved.
+     * no stored deal of its client changes nothing. It runs in the caller's transaction (the interaction's
+     * recording), and its events go to the listener once the deal is saved there, before that transaction
+     * commits.
      */
     public void onInteraction(Interaction interaction) {
         Objects.requireNonNull(interaction, "interaction");
@@ -259,6 +260,15 @@ public final class Deals {
     /** The stage the deal was in at {@code at}, replayed from its history; empty before it was created. */
     public Optional<String> stageAt(DealId id, Instant at) {
         return get(id).stageAt(at);
+    }
+
+    /**
+     * The stage the deal was in at the end of {@code date} in the calendar's zone (its last stage entered on or
+     * before that date); empty for a date before the deal was created.
+     */
+    public Optional<String> stageOn(DealId id, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return get(id).stageAt(date.plusDays(1).atStartOfDay(calendar.zone()).toInstant().minusNanos(1000));
     }
 
     /** The Shiffman board of the pipeline {@code code} now, idle flags by the CRM's calendar. */

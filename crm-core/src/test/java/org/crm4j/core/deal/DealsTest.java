@@ -215,6 +215,9 @@ class DealsTest {
                 .setScale(4));
         assertThat(crm.deals().stageAt(a.id(), MONDAY.plus(Duration.ofDays(1)))).contains("interested");
         assertThat(crm.deals().stageAt(a.id(), MONDAY.minusSeconds(1))).isEmpty();
+        assertThat(crm.deals().stageOn(a.id(), LocalDate.of(2026, 3, 3))).contains("interested");
+        assertThat(crm.deals().stageOn(a.id(), LocalDate.of(2026, 3, 4))).contains("contract-signed");
+        assertThat(crm.deals().stageOn(a.id(), LocalDate.of(2026, 3, 1))).isEmpty();
         assertThat(d.stage()).isEqualTo("prospects");
     }
 
