@@ -16,6 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
+import net.jqwik.api.statistics.Statistics;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.CrmException;
 import org.crm4j.common.EmployeeId;
@@ -77,7 +78,15 @@ class DealStateMachineTest {
 
     @Property(tries = 300)
     void noSequenceOfCommandsBreaksTheInvariants(@ForAll("chains") ActionChain<Run> chain) {
-        chain.withInvariant("deal", DealStateMachineTest::invariants).run();
+        Run run = chain.withInvariant("deal", DealStateMachineTest::invariants).run();
+        boolean reopened = run.events.stream().anyMatch(e -> e instanceof DealEvent.DealReopened);
+        boolean lost = run.deal.history().stream().anyMatch(c -> c.kind() == StageKind.LOST);
+        Statistics.label("reopened").collect(reopened);
+        Statistics.label("lost once").collect(lost);
+        Statistics.label("refused").collect(run.refusals > 0);
+        Statistics.label("reopened").coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("lost once").coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("refused").coverage(c -> c.check(true).percentage(p -> p > 30));
     }
 
     @Provide
