@@ -84,6 +84,8 @@ class DealsTest {
         Crm crm = crm(false);
 
         refused(() -> crm.deals().create(form(1, "1.00").from("tv", null)), "leadSource", "classifier.unknown", "tv");
+        refused(() -> crm.deals().create(form(1, "1.00").from(null, "spring")), "campaign", "classifier.unknown",
+                "spring");
         refused(() -> crm.deals().create(form(1, "1.00").inStage("lost")), "stage", "deal.create-closed", "lost");
         refused(() -> crm.deals().create(form(1, "1.00").withProbability(new BigDecimal("1.2"))), "probability",
                 "probability.range", "1.2");
