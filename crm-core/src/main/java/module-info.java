@@ -23,4 +23,5 @@ module org.crm4j.core {
     exports org.crm4j.core.task;
     exports org.crm4j.core.schedule;
     exports org.crm4j.core.json;
+    exports org.crm4j.core.deal;
 }

@@ -3,6 +3,8 @@ package org.crm4j.storage;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.deal.DealStore;
+import org.crm4j.deal.PipelineStore;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
@@ -47,6 +49,12 @@ public interface CrmStorage {
 
     /** The questions time-triggered scheduling rules ask: idle clients, clients with a manager. */
     ScheduleQuery scheduleQuery();
+
+    /** The tenant's sales pipelines. */
+    PipelineStore pipelines();
+
+    /** The deals moving through the pipelines, and the reports over them. */
+    DealStore deals();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

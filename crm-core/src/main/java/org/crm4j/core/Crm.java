@@ -10,6 +10,8 @@ import org.crm4j.core.calendar.Calendars;
 import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
+import org.crm4j.core.deal.Deals;
+import org.crm4j.core.deal.Pipelines;
 import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.core.dossier.Dossiers;
 import org.crm4j.core.history.WorkHistory;
@@ -62,6 +64,8 @@ public final class Crm {
     private final BusinessCalendar calendar;
     private final Regulations regulations;
     private final Scheduler scheduler;
+    private final Pipelines pipelines;
+    private final Deals deals;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -82,10 +86,15 @@ public final class Crm {
         this.scheduler = new Scheduler(b.rules, new Scheduler.Parts(storage.reminders(), storage.tasks(),
                 storage.clients(), storage.scheduleQuery(), storage.transactions(), tasks, notableEvents,
                 workHistory), clock, zone, calendar, b.notifier, b.supervisors, b.schedulerSettings);
+        this.pipelines = new Pipelines(storage.pipelines(), storage.deals(), storage.transactions(), clock,
+                b.listener);
+        this.deals = new Deals(storage.deals(), storage.pipelines(), storage.clients(), storage.transactions(), clock,
+                calendar, classifiers.codes(), b.listener, b.defaultPipeline.code(), b.advanceDealsOnContact);
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
-                classifiers.codes(), recorded -> {
-                    tasks.followUp(recorded);
-                    scheduler.onInteraction(recorded);
+                classifiers.codes(), interaction -> {
+                    tasks.followUp(interaction);
+                    deals.onInteraction(interaction);
+                    scheduler.onInteraction(interaction);
                 });
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
@@ -93,6 +102,7 @@ public final class Crm {
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
+        pipelines.defineMissing(b.defaultPipeline);
     }
 
     /**
@@ -169,6 +179,22 @@ public final class Crm {
         return scheduler;
     }
 
+    /**
+     * The tenant's sales pipelines (M-4): the default one (the Shiffman scheme unless the builder set another),
+     * others, and changes of stages that keep every deal valid.
+     */
+    public Pipelines pipeline() {
+        return pipelines;
+    }
+
+    /**
+     * Deals moving through the pipelines (M-4), and the board, idle deals, funnel and forecast over them. Idle
+     * limits are counted in business days of {@link #calendar()}.
+     */
+    public Deals deals() {
+        return deals;
+    }
+
     /** The business calendar deadlines of regulations and their lateness are measured in. */
     public BusinessCalendar calendar() {
         return calendar;
@@ -212,6 +238,8 @@ public final class Crm {
         private Notifier notifier = Notifiers.logging();
         private Supervisors supervisors = Supervisors.none();
         private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
+        private org.crm4j.deal.Pipeline defaultPipeline = Pipelines.shiffman();
+        private boolean advanceDealsOnContact;
 
         private Builder() {
         }
@@ -290,6 +318,15 @@ public final class Crm {
         }
 
         /**
+         * The pipeline new deals go to unless they name another; {@link #build()} stores it when no pipeline is
+         * stored under its code. Default: {@link Pipelines#shiffman()}.
+         */
+        public Builder defaultPipeline(org.crm4j.deal.Pipeline pipeline) {
+            this.defaultPipeline = Objects.requireNonNull(pipeline, "pipeline");
+            return this;
+        }
+
+        /**
          * Where notifications go: reminders, escalations. Default: {@link Notifiers#logging()}; use
          * {@link Notifier#routing} to send each channel to its own notifier.
          */
@@ -307,6 +344,16 @@ public final class Crm {
         /** How this node's scheduler claims and evaluates. Default: {@link SchedulerSettings#defaults()}. */
         public Builder scheduler(SchedulerSettings settings) {
             this.schedulerSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Whether an interaction recorded about a deal (its {@code dealRef} being the deal's id) with a manager
+         * moves the deal through the contact columns ({@link Deals#recordContact}). Either way the interaction is
+         * the deal's latest activity. Default: no.
+         */
+        public Builder advanceDealsOnContact(boolean advance) {
+            this.advanceDealsOnContact = advance;
             return this;
         }
 

@@ -5,6 +5,8 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.core.deal.InMemoryDealStore;
+import org.crm4j.core.deal.InMemoryPipelineStore;
 import org.crm4j.core.dossier.InMemoryDossierStore;
 import org.crm4j.core.history.InMemoryWorkHistoryStore;
 import org.crm4j.core.interaction.InMemoryInteractionStore;
@@ -13,6 +15,8 @@ import org.crm4j.core.schedule.InMemoryReminderStore;
 import org.crm4j.core.schedule.InMemoryScheduleQuery;
 import org.crm4j.core.task.InMemoryTaskStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
+import org.crm4j.deal.DealStore;
+import org.crm4j.deal.PipelineStore;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
@@ -38,6 +42,8 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryTaskStore tasks = new InMemoryTaskStore();
     private final InMemoryReminderStore reminders = new InMemoryReminderStore();
     private final InMemoryScheduleQuery scheduleQuery = new InMemoryScheduleQuery(clients, interactions);
+    private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore();
+    private final InMemoryDealStore deals = new InMemoryDealStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -88,6 +94,16 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public ScheduleQuery scheduleQuery() {
         return scheduleQuery;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.deal.DealStore;
+import org.crm4j.deal.PipelineStore;
 import org.crm4j.dossier.DossierStore;
 import org.crm4j.history.WorkHistoryStore;
 import org.crm4j.interaction.InteractionStore;
@@ -82,6 +84,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaTaskStore tasks;
     private final JpaReminderStore reminders;
     private final JpaScheduleQuery scheduleQuery;
+    private final JpaPipelineStore pipelines;
+    private final JpaDealStore deals;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix) {
@@ -97,6 +101,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.tasks = new JpaTaskStore(session, tablePrefix);
         this.reminders = new JpaReminderStore(session, tablePrefix);
         this.scheduleQuery = new JpaScheduleQuery(session, clients);
+        this.pipelines = new JpaPipelineStore(session);
+        this.deals = new JpaDealStore(session);
     }
 
     public static Builder builder() {
@@ -151,6 +157,16 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public ScheduleQuery scheduleQuery() {
         return scheduleQuery;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public DealStore deals() {
+        return deals;
     }
 
     @Override
