@@ -84,12 +84,13 @@ public final class Crm {
         this.workHistory = new WorkHistory(storage.workHistory(), storage.clients(), storage.transactions(),
                 new Ids(clock), zone);
         this.scheduler = new Scheduler(b.rules, new Scheduler.Parts(storage.reminders(), storage.tasks(),
-                storage.clients(), storage.scheduleQuery(), storage.transactions(), tasks, notableEvents,
-                workHistory), clock, zone, calendar, b.notifier, b.supervisors, b.schedulerSettings);
+                storage.clients(), storage.scheduleQuery(), storage.deals(), storage.pipelines(),
+                storage.transactions(), tasks, notableEvents, workHistory), clock, zone, calendar, b.notifier, b.supervisors, b.schedulerSettings);
         this.pipelines = new Pipelines(storage.pipelines(), storage.deals(), storage.transactions(), clock,
                 b.listener);
         this.deals = new Deals(storage.deals(), storage.pipelines(), storage.clients(), storage.transactions(), clock,
-                calendar, classifiers.codes(), b.listener, b.defaultPipeline.code(), b.advanceDealsOnContact);
+                calendar, classifiers.codes(), b.listener, b.defaultPipeline.code(), b.advanceDealsOnContact,
+                scheduler::onDeal);
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
                 classifiers.codes(), interaction -> {
                     tasks.followUp(interaction);

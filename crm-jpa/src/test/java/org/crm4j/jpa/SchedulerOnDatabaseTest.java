@@ -97,6 +97,11 @@ class SchedulerOnDatabaseTest {
                 new Condition.HasTag("wholesale"), List.of(new CreateTask(Regulation.withinWorkingDays("monday",
                 "Звонок оптовому клиенту", TaskKind.CALL, 0), TaskPriority.NORMAL)));
 
+        private static final SchedulingRule OFFER = new SchedulingRule("offer", "Offer when interested",
+                new Trigger.DealStageEntered("shiffman", java.util.Set.of("interested")), Condition.always(),
+                List.of(new CreateTask(Regulation.withinWorkingDays("offer", "Отправить предложение", TaskKind.LETTER,
+                        1), TaskPriority.HIGH)));
+
         private final TestDatabase database;
         private final StatementCounter counter = new StatementCounter();
         private final SettableClock clock = SettableClock.at(MONDAY, MOSCOW);
@@ -117,7 +122,7 @@ class SchedulerOnDatabaseTest {
             DatabaseAssumptions.assumeAvailable(database);
             storage = database.storage(counter.wrap(database.cleanSchema(PREFIX)), PREFIX);
             crm = Crm.builder().storage(storage).clock(clock).zone(MOSCOW).calendar(Calendars.russia(MOSCOW))
-                    .rules(List.of(INVOICE, QUIET, BIRTHDAYS, MONTHLY)).notifier(sent::add)
+                    .rules(List.of(INVOICE, QUIET, BIRTHDAYS, MONTHLY, OFFER)).notifier(sent::add)
                     .supervisors(Supervisors.of(Map.of(MANAGER, EmployeeId.of("boss"))))
                     .scheduler(SchedulerSettings.defaults().withNode("db-node").withEvaluateEvery(Duration.ofDays(1)))
                     .defaultClassifiers(true).build();
@@ -134,6 +139,7 @@ class SchedulerOnDatabaseTest {
         void clean() {
             database.cleanSchema(PREFIX);
             crm.classifiers().defineMissing(org.crm4j.core.classifier.Classifiers.defaults());
+            crm.pipeline().defineMissing(org.crm4j.core.deal.Pipelines.shiffman());
             clock.set(MONDAY);
             sent.clear();
         }
@@ -163,6 +169,25 @@ class SchedulerOnDatabaseTest {
             assertThat(task.regulation()).isEqualTo("invoice-1d");
             assertThat(crm.scheduler().remindersOf(task.id())).singleElement()
                     .satisfies(r -> assertThat(r.notification().recipient()).isEqualTo("boss"));
+        }
+
+        @Test
+        @DisplayName("a deal entering a stage gets the rule's task in the same change, at the same cost each time")
+        void onDeal() {
+            storage.clients().save(ClientFixture.organisation(1));
+            org.crm4j.deal.Deal first = crm.deals().create(org.crm4j.core.deal.NewDeal.of(ClientFixture.id(1),
+                    org.crm4j.common.Money.of("1000.00", "RUB"), MANAGER));
+            org.crm4j.deal.Deal second = crm.deals().create(org.crm4j.core.deal.NewDeal.of(ClientFixture.id(1),
+                    org.crm4j.common.Money.of("2000.00", "RUB"), MANAGER));
+
+            Map<String, Long> one = counter.counted(() -> crm.deals().move(first.id(), first.version(), "interested",
+                    MANAGER));
+            Map<String, Long> two = counter.counted(() -> crm.deals().move(second.id(), second.version(),
+                    "interested", MANAGER));
+
+            assertThat(one).isEqualTo(two);
+            assertThat(crm.tasks().ofClient(ClientFixture.id(1), 10)).extracting(Task::dealRef)
+                    .containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
         }
 
         @Test

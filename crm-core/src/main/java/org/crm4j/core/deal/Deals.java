@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.crm4j.calendar.BusinessCalendar;
 import org.crm4j.classifier.ClassifierKind;
@@ -68,16 +69,18 @@ public final class Deals {
     private final CrmEventListener listener;
     private final String defaultPipeline;
     private final boolean advanceOnContact;
+    private final BiConsumer<Deal, List<DealEvent>> onChanged;
     private final Ids ids;
 
     /**
      * Deals kept in {@code store}, in the pipelines of {@code pipelines}, whose new deals go to
      * {@code defaultPipeline} unless their form names another; with {@code advanceOnContact}, an interaction
-     * recorded about a deal applies the contact-column rule ({@link #onInteraction}).
+     * recorded about a deal applies the contact-column rule ({@link #onInteraction}). Each saved change is handed,
+     * with its events, to {@code onChanged} in its transaction (the scheduling rules triggered by stages run there).
      */
     public Deals(DealStore store, PipelineStore pipelines, ClientStore clients, Transactions transactions,
                  Clock clock, BusinessCalendar calendar, ClassifierCodes codes, CrmEventListener listener,
-                 String defaultPipeline, boolean advanceOnContact) {
+                 String defaultPipeline, boolean advanceOnContact, BiConsumer<Deal, List<DealEvent>> onChanged) {
         this.store = Objects.requireNonNull(store, "store");
         this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -88,6 +91,7 @@ public final class Deals {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.defaultPipeline = Objects.requireNonNull(defaultPipeline, "defaultPipeline");
         this.advanceOnContact = advanceOnContact;
+        this.onChanged = Objects.requireNonNull(onChanged, "onChanged");
         this.ids = new Ids(clock);
     }
 
@@ -113,7 +117,7 @@ public final class Deals {
             if (!clients.exists(form.client())) {
                 throw new ClientNotFoundException(form.client());
             }
-            return new Decision<>(store.save(d.state()), d.events());
+            return saved(d);
         });
         return publish(saved);
     }
@@ -211,7 +215,7 @@ public final class Deals {
         if (decision.state().equals(d)) {
             return;
         }
-        publish(new Decision<>(store.save(decision.state()), decision.events()));
+        publish(saved(decision));
     }
 
     private Deal touch(DealId id, boolean contact, @Nullable EmployeeId actor) {
@@ -225,7 +229,7 @@ public final class Deals {
             if (d.state().equals(deal)) {
                 return d;
             }
-            return new Decision<>(store.save(d.state()), d.events());
+            return saved(d);
         });
         return publish(saved);
     }
@@ -241,7 +245,7 @@ public final class Deals {
             if (d.events().isEmpty()) {
                 return d;
             }
-            return new Decision<>(store.save(d.state()), d.events());
+            return saved(d);
         });
         return publish(saved);
     }
@@ -311,7 +315,13 @@ public final class Deals {
      * working days before today's last working day.
      */
     public Map<String, Instant> idleBefore(Pipeline pipeline, Instant now) {
+        return idleBefore(pipeline, now, calendar);
+    }
+
+    /** {@link #idleBefore(Pipeline, Instant)} in {@code calendar}. */
+    public static Map<String, Instant> idleBefore(Pipeline pipeline, Instant now, BusinessCalendar calendar) {
         Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(now, "now");
         ZoneId zone = calendar.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate lastWorking = calendar.isWorkingDay(today) ? today : calendar.minusWorkingDays(today, 1);
@@ -327,6 +337,13 @@ public final class Deals {
 
     private Pipeline pipeline(String code) {
         return pipelines.findByCode(code).orElseThrow(() -> new PipelineNotFoundException(code));
+    }
+
+    /** Saves the decision's deal and hands it with its events to the change hook, in the caller's transaction. */
+    private Decision<Deal, DealEvent> saved(Decision<Deal, DealEvent> decision) {
+        Deal stored = store.save(decision.state());
+        onChanged.accept(stored, decision.events());
+        return new Decision<>(stored, decision.events());
     }
 
     private Deal publish(Decision<Deal, DealEvent> decision) {

@@ -69,11 +69,14 @@ import org.crm4j.task.TaskPriority;
  *   <tr><td>{@code trigger}</td><td>{@code {"interaction": {"types": [...]}}},
  *       {@code {"keyDate": {"leadDays": 14, "kinds": ["BIRTHDAY"]}}} (kinds optional),
  *       {@code {"idle": {"workingDays": 10}}},
- *       {@code {"recurrence": {"rrule": "FREQ=MONTHLY;BYDAY=1MO", "start": "2026-01-01T09:00"}}}</td></tr>
+ *       {@code {"recurrence": {"rrule": "FREQ=MONTHLY;BYDAY=1MO", "start": "2026-01-01T09:00"}}},
+ *       {@code {"dealStage": {"pipeline": "shiffman", "stages": ["interested"]}}} (pipeline optional),
+ *       {@code {"dealIdle": {"pipeline": "shiffman"}}}</td></tr>
  *   <tr><td>{@code condition} (optional)</td><td>{@code {"segment": "retail"}}, {@code {"tag": "vip"}},
  *       {@code {"relation": ["CUSTOMER"]}}, {@code {"kind": ["ORGANISATION"]}},
  *       {@code {"abcClass": {"classes": ["A"], "currency": "RUB"}}},
  *       {@code {"salesAtLeast": {"amount": "100000.00", "currency": "RUB"}}},
+ *       {@code {"dealAmountAtLeast": {"amount": "500000.00", "currency": "RUB"}}},
  *       {@code {"allOf": [...]}}, {@code {"anyOf": [...]}}, {@code {"not": {...}}}</td></tr>
  *   <tr><td>{@code actions}</td><td>{@code {"task": {"title", "kind", "workingDays" | "within" (ISO-8601 duration
  *       of business time), "priority" (optional, NORMAL), "regulation" (optional, the rule's code)}}},
@@ -194,8 +197,19 @@ public final class RulesJson {
                 LocalDateTime start = dateTime(body, at, "start");
                 yield at(at, () -> new Trigger.Recurrence(rrule, start));
             }
-            default -> throw new ValidationException(at, "rule.json.trigger", kind,
-                    "unknown trigger '" + kind + "'; known are interaction, keyDate, idle, recurrence");
+            case "dealStage" -> {
+                only(body, at, Set.of("pipeline", "stages"));
+                String pipeline = body.has("pipeline") ? text(body, at, "pipeline") : null;
+                List<String> stages = texts(body, at, "stages");
+                yield at(at, () -> new Trigger.DealStageEntered(pipeline, Set.copyOf(stages)));
+            }
+            case "dealIdle" -> {
+                only(body, at, Set.of("pipeline"));
+                String pipeline = text(body, at, "pipeline");
+                yield at(at, () -> new Trigger.DealIdle(pipeline));
+            }
+            default -> throw new ValidationException(at, "rule.json.trigger", kind, "unknown trigger '" + kind
+                    + "'; known are interaction, keyDate, idle, recurrence, dealStage, dealIdle");
         };
     }
 
@@ -218,7 +232,7 @@ public final class RulesJson {
                 Currency currency = currency(body, at);
                 yield at(at, () -> new Condition.AbcClassIn(classes, currency));
             }
-            case "salesAtLeast" -> {
+            case "salesAtLeast", "dealAmountAtLeast" -> {
                 object(body, at);
                 only(body, at, Set.of("amount", "currency"));
                 String amount = text(body, at, "amount");
@@ -230,7 +244,9 @@ public final class RulesJson {
                     throw new ValidationException(at + ".amount", "rule.json.amount", amount,
                             "expected a decimal amount such as 100000.00");
                 }
-                yield at(at, () -> new Condition.SalesAtLeast(Money.of(value, currency)));
+                Money money = Money.of(value, currency);
+                yield at(at, () -> kind.equals("salesAtLeast") ? new Condition.SalesAtLeast(money)
+                        : new Condition.DealAmountAtLeast(money));
             }
             case "allOf", "anyOf" -> {
                 if (!body.isArray()) {
@@ -244,7 +260,8 @@ public final class RulesJson {
             }
             case "not" -> new Condition.Not(condition(body, at));
             default -> throw new ValidationException(at, "rule.json.condition", kind, "unknown condition '" + kind
-                    + "'; known are segment, tag, relation, kind, abcClass, salesAtLeast, allOf, anyOf, not");
+                    + "'; known are segment, tag, relation, kind, abcClass, salesAtLeast, dealAmountAtLeast, allOf, anyOf,"
+                    + " not");
         };
     }
 
@@ -468,6 +485,14 @@ public final class RulesJson {
             ObjectNode r = node.putObject("recurrence");
             r.put("rrule", t.rrule());
             r.put("start", t.start().toString());
+        } else if (trigger instanceof Trigger.DealStageEntered t) {
+            ObjectNode d = node.putObject("dealStage");
+            if (t.pipeline() != null) {
+                d.put("pipeline", t.pipeline());
+            }
+            strings(d.putArray("stages"), new TreeSet<>(t.stages()));
+        } else if (trigger instanceof Trigger.DealIdle t) {
+            node.putObject("dealIdle").put("pipeline", t.pipeline());
         }
     }
 
@@ -486,9 +511,9 @@ public final class RulesJson {
             strings(a.putArray("classes"), names(c.classes()));
             a.put("currency", c.currency().getCurrencyCode());
         } else if (condition instanceof Condition.SalesAtLeast c) {
-            ObjectNode s = node.putObject("salesAtLeast");
-            s.put("amount", c.amount().amount().toPlainString());
-            s.put("currency", c.amount().currency().getCurrencyCode());
+            money(node.putObject("salesAtLeast"), c.amount());
+        } else if (condition instanceof Condition.DealAmountAtLeast c) {
+            money(node.putObject("dealAmountAtLeast"), c.amount());
         } else if (condition instanceof Condition.AllOf c) {
             ArrayNode parts = node.putArray("allOf");
             c.conditions().forEach(p -> parts.add(condition(p)));
@@ -529,6 +554,11 @@ public final class RulesJson {
                 e.put("to", a.to().value());
             }
         }
+    }
+
+    private static void money(ObjectNode node, Money money) {
+        node.put("amount", money.amount().toPlainString());
+        node.put("currency", money.currency().getCurrencyCode());
     }
 
     private static Set<String> names(Set<? extends Enum<?>> constants) {

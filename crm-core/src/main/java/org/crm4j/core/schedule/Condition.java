@@ -12,22 +12,27 @@ import org.crm4j.client.ClientKind;
 import org.crm4j.client.ClientRelation;
 import org.crm4j.common.Money;
 import org.crm4j.common.ValidationException;
+import org.crm4j.deal.Deal;
 import org.crm4j.history.AbcClass;
 import org.crm4j.history.AbcXyz;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which clients a {@link SchedulingRule} applies to: a test on the client's card (segment, tag, relation, kind),
- * on its standing from the work history (ABC class, sales), or a combination. Conditions are immutable values;
+ * on its standing from the work history (ABC class, sales), on the deal a deal trigger fired for (amount), or a
+ * combination. Conditions are immutable values;
  * {@link #test} is a pure function of the card and the {@link ClientStanding} given.
  */
 public sealed interface Condition {
     /**
-     * Whether the client meets the condition.
+     * Whether the client, and the deal the rule fired for if any, meet the condition.
      *
      * @param card     the client's card
+     * @param deal     the deal a deal trigger fired for, or {@code null}; a condition on a deal does not hold
+     *                 without one
      * @param standing the client's classes and sales over the classification window, asked lazily
      */
-    boolean test(ClientCard card, ClientStanding standing);
+    boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing);
 
     /** The condition every client meets. */
     static Condition always() {
@@ -58,7 +63,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             return code.equals(card.segments().region()) || code.equals(card.segments().industry());
         }
     }
@@ -77,7 +82,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             return card.tags().contains(tag);
         }
     }
@@ -97,7 +102,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             return relations.contains(card.relation());
         }
     }
@@ -117,7 +122,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             return kinds.contains(card.kind());
         }
     }
@@ -140,7 +145,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             return standing.of(card, currency).map(s -> classes.contains(s.abc())).orElse(false);
         }
     }
@@ -160,10 +165,32 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             return standing.of(card, amount.currency())
                     .map(s -> s.sales().amount().compareTo(amount.amount()) >= 0)
                     .orElse(amount.amount().signum() == 0);
+        }
+    }
+
+    /**
+     * The deal the rule fired for is worth at least {@code amount}, in the same currency; without a deal, or in
+     * another currency, it does not hold.
+     *
+     * @param amount the least amount, not negative
+     */
+    record DealAmountAtLeast(Money amount) implements Condition {
+        public DealAmountAtLeast {
+            Objects.requireNonNull(amount, "amount");
+            if (amount.amount().signum() < 0) {
+                throw new ValidationException("dealAmountAtLeast", "rule.condition.dealAmount", amount,
+                        "a deal amount threshold is not negative, was " + amount);
+            }
+        }
+
+        @Override
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
+            return deal != null && deal.amount().currency().equals(amount.currency())
+                    && deal.amount().amount().compareTo(amount.amount()) >= 0;
         }
     }
 
@@ -180,9 +207,9 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             for (Condition c : conditions) {
-                if (!c.test(card, standing)) {
+                if (!c.test(card, deal, standing)) {
                     return false;
                 }
             }
@@ -205,9 +232,9 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
             for (Condition c : conditions) {
-                if (c.test(card, standing)) {
+                if (c.test(card, deal, standing)) {
                     return true;
                 }
             }
@@ -226,8 +253,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(ClientCard card, ClientStanding standing) {
-            return !condition.test(card, standing);
+        public boolean test(ClientCard card, @Nullable Deal deal, ClientStanding standing) {
+            return !condition.test(card, deal, standing);
         }
     }
 }

@@ -20,6 +20,8 @@ import org.crm4j.common.ValidationException;
  *   <tr><td>{@code {event}}</td><td>the title of the notable event of a key-date rule, or empty</td></tr>
  *   <tr><td>{@code {date}}</td><td>the day of that event, or of the trigger</td></tr>
  *   <tr><td>{@code {manager}}</td><td>the responsible manager's key</td></tr>
+ *   <tr><td>{@code {stage}}</td><td>the stage code of the deal of a deal rule, or empty</td></tr>
+ *   <tr><td>{@code {amount}}</td><td>that deal's amount and currency, or empty</td></tr>
  * </table>
  * A literal brace is written twice: <code>{{</code> and <code>}}</code>.
  *
@@ -28,7 +30,7 @@ import org.crm4j.common.ValidationException;
 public record MessageText(String text) {
     /** The placeholders a text may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("client", "rule", "task", "due", "event", "date",
-            "manager");
+            "manager", "stage", "amount");
 
     public MessageText {
         Objects.requireNonNull(text, "text");

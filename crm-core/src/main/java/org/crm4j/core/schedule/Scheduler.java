@@ -31,7 +31,14 @@ import org.crm4j.common.DuplicateException;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.deal.Deal;
+import org.crm4j.deal.DealEvent;
+import org.crm4j.deal.DealStore;
+import org.crm4j.deal.Pipeline;
+import org.crm4j.deal.PipelineStore;
+import org.crm4j.deal.StageChange;
 import org.crm4j.core.common.Ids;
+import org.crm4j.core.deal.Deals;
 import org.crm4j.core.history.WorkHistory;
 import org.crm4j.core.keydate.KeyDate;
 import org.crm4j.core.keydate.NotableEvents;
@@ -48,6 +55,7 @@ import org.crm4j.keydate.NotableEvent;
 import org.crm4j.notification.Notification;
 import org.crm4j.notification.NotificationLink;
 import org.crm4j.notification.Notifier;
+import org.crm4j.schedule.ClaimArguments;
 import org.crm4j.schedule.IdleClient;
 import org.crm4j.schedule.Reminder;
 import org.crm4j.schedule.ReminderId;
@@ -98,6 +106,8 @@ public final class Scheduler {
     private final TaskStore taskStore;
     private final ClientStore clients;
     private final ScheduleQuery query;
+    private final DealStore deals;
+    private final PipelineStore pipelines;
     private final Transactions transactions;
     private final Tasks tasks;
     private final NotableEvents notableEvents;
@@ -115,9 +125,11 @@ public final class Scheduler {
 
     /** The stores and services the scheduler works with; see {@link org.crm4j.core.Crm} for how they are made. */
     public record Parts(ReminderStore reminders, TaskStore taskStore, ClientStore clients, ScheduleQuery query,
-                        Transactions transactions, Tasks tasks, NotableEvents notableEvents,
-                        WorkHistory workHistory) {
+                        DealStore deals, PipelineStore pipelines, Transactions transactions, Tasks tasks,
+                        NotableEvents notableEvents, WorkHistory workHistory) {
         public Parts {
+            Objects.requireNonNull(deals, "deals");
+            Objects.requireNonNull(pipelines, "pipelines");
             Objects.requireNonNull(reminders, "reminders");
             Objects.requireNonNull(taskStore, "taskStore");
             Objects.requireNonNull(clients, "clients");
@@ -149,6 +161,8 @@ public final class Scheduler {
         this.taskStore = parts.taskStore();
         this.clients = parts.clients();
         this.query = parts.query();
+        this.deals = parts.deals();
+        this.pipelines = parts.pipelines();
         this.transactions = parts.transactions();
         this.tasks = parts.tasks();
         this.notableEvents = parts.notableEvents();
@@ -200,9 +214,46 @@ public final class Scheduler {
                 continue;
             }
             Occasion o = new Occasion(rule, card, manager, interaction.at(),
-                    "rule:" + rule.code() + ":interaction:" + interaction.id(), interaction.id(), null,
+                    "rule:" + rule.code() + ":interaction:" + interaction.id(), interaction.id(), null, null,
                     LocalDate.ofInstant(interaction.at(), zone));
             report = report.plus(handle(o));
+        }
+        return report;
+    }
+
+    /**
+     * Runs the rules triggered by a deal entering its stage, in the caller's transaction (the deal's change calls it
+     * with the deal as saved and the events of the change). When the change put the deal in a stage (created in it,
+     * moved, lost or reopened), each rule whose {@link Trigger.DealStageEntered} matches the deal's pipeline and
+     * stage gives the deal's manager what its actions create, measured from the moment of the change. Idempotent by
+     * the deal and the place of that entry in its history.
+     *
+     * @return what the rules created
+     */
+    public FireReport onDeal(Deal deal, List<? extends DealEvent> events) {
+        Objects.requireNonNull(deal, "deal");
+        Objects.requireNonNull(events, "events");
+        boolean entered = events.stream().anyMatch(e -> e instanceof DealEvent.DealCreated
+                || e instanceof DealEvent.DealMoved || e instanceof DealEvent.DealReopened);
+        if (!entered || deal.history().isEmpty()) {
+            return FireReport.NOTHING;
+        }
+        StageChange entry = deal.history().get(deal.history().size() - 1);
+        FireReport report = FireReport.NOTHING;
+        ClientCard card = null;
+        for (SchedulingRule rule : rules) {
+            if (!(rule.trigger() instanceof Trigger.DealStageEntered t) || !t.matches(deal.pipeline(), deal.stage())) {
+                continue;
+            }
+            if (card == null) {
+                card = clients.findById(deal.client()).orElse(null);
+                if (card == null) {
+                    return report;
+                }
+            }
+            report = report.plus(handle(new Occasion(rule, card, deal.manager(), entry.at(),
+                    "rule:" + rule.code() + ":deal:" + deal.id() + ":" + (deal.history().size() - 1), null, null, deal,
+                    LocalDate.ofInstant(entry.at(), zone))));
         }
         return report;
     }
@@ -225,6 +276,8 @@ public final class Scheduler {
                 report = report.plus(idle(rule, idle, now, today));
             } else if (rule.trigger() instanceof Trigger.Recurrence recurrence) {
                 report = report.plus(recurrence(rule, recurrence, now));
+            } else if (rule.trigger() instanceof Trigger.DealIdle idle) {
+                report = report.plus(idleDeals(rule, idle, now));
             }
         }
         lastEvaluation.set(now);
@@ -326,7 +379,7 @@ public final class Scheduler {
                     continue;
                 }
                 report = report.plus(handleAlone(new Occasion(rule, card.get(),
-                        card.get().responsibleManager().get(), now, key, null, event, date.on())));
+                        card.get().responsibleManager().get(), now, key, null, event, null, date.on())));
             }
         }
         return report;
@@ -350,7 +403,7 @@ public final class Scheduler {
                 Optional<ClientCard> card = transactions.inTransaction(() -> clients.findById(quiet.client()));
                 if (card.isPresent()) {
                     report = report.plus(handleAlone(new Occasion(rule, card.get(), quiet.manager(), now, key, null,
-                            null, today)));
+                            null, null, today)));
                 }
             }
             if (page.size() < PAGE) {
@@ -358,6 +411,32 @@ public final class Scheduler {
             }
             after = page.get(page.size() - 1).client();
         }
+    }
+
+    private FireReport idleDeals(SchedulingRule rule, Trigger.DealIdle idle, Instant now) {
+        Optional<Pipeline> pipeline = transactions.inTransaction(() -> pipelines.findByCode(idle.pipeline()));
+        if (pipeline.isEmpty()) {
+            LOG.warn("Rule {}: no pipeline '{}' is stored; its idle deals are not looked for", rule.code(),
+                    idle.pipeline());
+            return FireReport.NOTHING;
+        }
+        Map<String, Instant> idleBefore = Deals.idleBefore(pipeline.get(), now, calendar);
+        List<Deal> quiet = transactions.inTransaction(() -> deals.findIdle(idle.pipeline(), idleBefore,
+                ClaimArguments.MAX_LIMIT));
+        FireReport report = FireReport.NOTHING;
+        for (Deal deal : quiet) {
+            String key = "rule:" + rule.code() + ":deal-idle:" + deal.id() + ":"
+                    + ChronoUnit.MICROS.between(Instant.EPOCH, deal.lastActivityAt());
+            if (handled(rule, key)) {
+                continue;
+            }
+            Optional<ClientCard> card = transactions.inTransaction(() -> clients.findById(deal.client()));
+            if (card.isPresent()) {
+                report = report.plus(handleAlone(new Occasion(rule, card.get(), deal.manager(), now, key, null, null,
+                        deal, LocalDate.ofInstant(now, zone))));
+            }
+        }
+        return report;
     }
 
     private FireReport recurrence(SchedulingRule rule, Trigger.Recurrence recurrence, Instant now) {
@@ -381,7 +460,7 @@ public final class Scheduler {
                         continue;
                     }
                     FireReport done = handleAlone(new Occasion(rule, card, card.responsibleManager().orElseThrow(),
-                            at, key, null, null, LocalDate.ofInstant(at, zone)));
+                            at, key, null, null, null, LocalDate.ofInstant(at, zone)));
                     failed += done.failedOccasions();
                     report = report.plus(done);
                 }
@@ -430,7 +509,7 @@ public final class Scheduler {
     /** Runs the rule's actions for one occasion, in the caller's transaction. */
     private FireReport handle(Occasion o) {
         SchedulingRule rule = o.rule();
-        if (!rule.condition().test(o.card(), this::standing)) {
+        if (!rule.condition().test(o.card(), o.deal(), this::standing)) {
             return FireReport.NOTHING;
         }
         if (rule.task().isPresent() ? taskStore.findBySourceKey(o.key() + ":task").isPresent()
@@ -448,7 +527,7 @@ public final class Scheduler {
                 task = tasks.createRequired(NewTask.at(create.regulation().kind(), create.regulation().name(),
                                 o.manager(), create.regulation().deadlineAfter(o.at(), calendar))
                         .withPriority(create.priority())
-                        .about(o.card().id(), null, o.interaction())
+                        .about(o.card().id(), o.deal() == null ? null : o.deal().id().toString(), o.interaction())
                         .from(create.regulation().code(), o.key() + ":task"));
                 values = values(o, task);
             } else if (action instanceof Notify notify) {
@@ -494,6 +573,11 @@ public final class Scheduler {
         if (o.event() != null) {
             values.put("event", o.event().title());
         }
+        if (o.deal() != null) {
+            values.put("stage", o.deal().stage());
+            values.put("amount", o.deal().amount().amount().toPlainString() + " "
+                    + o.deal().amount().currency().getCurrencyCode());
+        }
         if (task != null) {
             values.put("task", task.title());
             values.put("due", DUE.format(LocalDateTime.ofInstant(task.due(), zone)));
@@ -512,6 +596,9 @@ public final class Scheduler {
         }
         if (o.event() != null) {
             links.add(NotificationLink.of("notable-event", o.event().id()));
+        }
+        if (o.deal() != null) {
+            links.add(NotificationLink.of("deal", o.deal().id()));
         }
         return links;
     }
@@ -540,9 +627,11 @@ public final class Scheduler {
      * @param key         the occasion's key, the prefix of the keys of what it creates
      * @param interaction the triggering interaction's id, or {@code null}
      * @param event       the notable event of a key date, or {@code null}
+     * @param deal        the deal of a deal trigger, or {@code null}
      * @param day         the day of the occasion ({@code {date}})
      */
     private record Occasion(SchedulingRule rule, ClientCard card, EmployeeId manager, Instant at, String key,
-                            @Nullable InteractionId interaction, @Nullable NotableEvent event, LocalDate day) {
+                            @Nullable InteractionId interaction, @Nullable NotableEvent event,
+                            @Nullable Deal deal, LocalDate day) {
     }
 }

@@ -15,6 +15,7 @@ import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What sets a {@link SchedulingRule} off. Each kind of trigger fires once per occasion, and the occasion is part of
@@ -27,8 +28,15 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  *   <li>{@link Idle}: a client with a manager has had no interaction for a number of working days; the occasion is
  *       the client's last contact, so the rule fires again only after a new contact and a new silence;</li>
  *   <li>{@link Recurrence}: an RFC 5545 recurrence rule ("first Monday of each month") for every client with a
- *       manager that meets the rule's condition; the occasion is the occurrence and the client.</li>
+ *       manager that meets the rule's condition; the occasion is the occurrence and the client;</li>
+ *   <li>{@link DealStageEntered}: a deal entered one of the given stages (created in it, moved, lost or reopened
+ *       into it); the occasion is that entry in the deal's history, and the rule runs in the transaction that
+ *       changes the deal;</li>
+ *   <li>{@link DealIdle}: a deal has been idle past its stage's idle limit, in working days since its last
+ *       activity (M-4.3); the occasion is the deal's last activity, so the rule fires again only after a new
+ *       activity and a new silence.</li>
  * </ul>
+ * The deal triggers give the deal's responsible manager the work, and the rule's condition sees the deal.
  */
 public sealed interface Trigger {
     /**
@@ -90,6 +98,52 @@ public sealed interface Trigger {
             if (workingDays < 1 || workingDays > 1000) {
                 throw new ValidationException("workingDays", "rule.trigger.workingDays", workingDays,
                         "an idle trigger waits 1 to 1000 working days, was " + workingDays);
+            }
+        }
+    }
+
+    /**
+     * A deal entered one of {@code stages} of {@code pipeline}.
+     *
+     * @param pipeline the pipeline's code, or {@code null} for a stage of that code in any pipeline
+     * @param stages   stage codes, at least one
+     */
+    record DealStageEntered(@Nullable String pipeline, Set<String> stages) implements Trigger {
+        public DealStageEntered {
+            stages = Set.copyOf(Objects.requireNonNull(stages, "stages"));
+            Violations v = new Violations();
+            if (pipeline != null && !ClassifierEntry.isCode(pipeline)) {
+                v.add("pipeline", "classifier.code", pipeline, "a pipeline is a code, was '" + pipeline + "'");
+            }
+            if (stages.isEmpty()) {
+                v.add("stages", "rule.trigger.stages", stages, "a stage trigger names at least one stage");
+            }
+            for (String stage : stages) {
+                if (!ClassifierEntry.isCode(stage)) {
+                    v.add("stages", "classifier.code", stage, "a stage is a code, was '" + stage + "'");
+                }
+            }
+            v.throwIfAny();
+        }
+
+        /** Whether a deal of {@code pipeline} entering {@code stage} sets this trigger off. */
+        public boolean matches(String dealPipeline, String stage) {
+            return (pipeline == null || pipeline.equals(dealPipeline)) && stages.contains(stage);
+        }
+    }
+
+    /**
+     * A deal of {@code pipeline} is idle: past the idle limit of its stage, in working days of the business
+     * calendar since its last activity (the last interaction about it or its last stage change).
+     *
+     * @param pipeline the pipeline's code
+     */
+    record DealIdle(String pipeline) implements Trigger {
+        public DealIdle {
+            pipeline = pipeline == null ? "" : pipeline.strip();
+            if (!ClassifierEntry.isCode(pipeline)) {
+                throw new ValidationException("pipeline", "classifier.code", pipeline,
+                        "a pipeline is a code, was '" + pipeline + "'");
             }
         }
     }

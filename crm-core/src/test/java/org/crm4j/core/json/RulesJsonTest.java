@@ -76,7 +76,13 @@ class RulesJsonTest {
                         LocalDateTime.parse("2026-01-05T09:00")), new Condition.AbcClassIn(Set.of(AbcClass.A,
                         AbcClass.B), Currency.getInstance("RUB")), List.of(Notify.of("email", "Call {client}", ""))),
                 new SchedulingRule("all", "Every key date", new Trigger.KeyDate(Set.of(), 0), Condition.always(),
-                        List.of(Notify.of("email", "{event}", ""))));
+                        List.of(Notify.of("email", "{event}", ""))),
+                new SchedulingRule("offer", "Offer when interested", new Trigger.DealStageEntered(null,
+                        Set.of("interested", "contact-1")), new Condition.DealAmountAtLeast(Money.of("5e5", "RUB")),
+                        List.of(Notify.of("email", "{client}: {stage} {amount}", ""))),
+                new SchedulingRule("stalled", "Stalled deals", new Trigger.DealIdle("shiffman"), Condition.always(),
+                        List.of(new CreateTask(Regulation.withinWorkingDays("stalled", "Call", TaskKind.CALL, 0),
+                                TaskPriority.NORMAL))));
 
         String json = RulesJson.write(rules);
 

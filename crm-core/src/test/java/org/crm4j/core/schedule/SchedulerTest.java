@@ -368,6 +368,72 @@ class SchedulerTest {
         }
     }
 
+    @Nested
+    @DisplayName("deal rules")
+    class DealRules {
+        private final SchedulingRule interested = new SchedulingRule("interested-offer", "Offer to an interested client",
+                new Trigger.DealStageEntered("shiffman", Set.of("interested")),
+                new Condition.DealAmountAtLeast(Money.of("100000.00", "RUB")), List.of(
+                new CreateTask(Regulation.withinWorkingDays("interested-offer", "Отправить коммерческое предложение",
+                        TaskKind.LETTER, 1), TaskPriority.HIGH),
+                Notify.of("email", "{client}: {stage}, {amount}", "")));
+        private final SchedulingRule stalled = new SchedulingRule("stalled-deal", "Revive a stalled deal",
+                new Trigger.DealIdle("shiffman"), Condition.always(), List.of(new CreateTask(
+                Regulation.within("stalled-deal", "Связаться по зависшей сделке", TaskKind.CALL, Duration.ofHours(4)),
+                TaskPriority.NORMAL)));
+
+        @Test
+        @DisplayName("a deal entering a stage gives its manager the rule's task in the same change, once per entry, if the amount is met")
+        void stageEntered() {
+            Crm crm = crm(interested);
+            client(crm, 1);
+            org.crm4j.deal.Deal big = crm.deals().create(org.crm4j.core.deal.NewDeal.of(ClientFixture.id(1),
+                    Money.of("250000.00", "RUB"), EmployeeId.of("olga")));
+            org.crm4j.deal.Deal small = crm.deals().create(org.crm4j.core.deal.NewDeal.of(ClientFixture.id(1),
+                    Money.of("5000.00", "RUB"), EmployeeId.of("olga")));
+
+            big = crm.deals().move(big.id(), big.version(), "interested", EmployeeId.of("olga"));
+            crm.deals().move(small.id(), small.version(), "interested", EmployeeId.of("olga"));
+
+            assertThat(crm.tasks().ofClient(ClientFixture.id(1), 10)).singleElement().satisfies(t -> {
+                assertThat(t.responsible()).isEqualTo(EmployeeId.of("olga"));
+                assertThat(t.regulation()).isEqualTo("interested-offer");
+                assertThat(t.dealRef()).isNotNull();
+            });
+            assertThat(crm.scheduler().pending(Instant.MAX, 10)).singleElement().satisfies(r -> {
+                assertThat(r.notification().subject()).isEqualTo("Рога и копыта 1: interested, 250000.00 RUB");
+                assertThat(r.notification().links()).contains(NotificationLink.of("deal",
+                        crm.tasks().ofClient(ClientFixture.id(1), 1).get(0).dealRef()));
+            });
+
+            big = crm.deals().move(big.id(), big.version(), "contact-1", EmployeeId.of("olga"));
+            crm.deals().move(big.id(), big.version(), "interested", EmployeeId.of("olga"));
+            assertThat(crm.tasks().ofClient(ClientFixture.id(1), 10)).hasSize(2);
+        }
+
+        @Test
+        @DisplayName("a deal idle past its stage's limit gets one reminder task per silence")
+        void idleDeal() {
+            Crm crm = crm(stalled);
+            client(crm, 1);
+            org.crm4j.deal.Deal deal = crm.deals().create(org.crm4j.core.deal.NewDeal.of(ClientFixture.id(1),
+                    Money.of("250000.00", "RUB"), EmployeeId.of("olga")).inStage("interested"));
+
+            assertThat(crm.scheduler().evaluate(moscow("2026-03-20T10:00")).occasions()).isZero();
+            FireReport stale = crm.scheduler().evaluate(moscow("2026-03-24T10:00"));
+            assertThat(crm.scheduler().evaluate(moscow("2026-03-25T10:00")).occasions()).isZero();
+
+            assertThat(stale.tasksCreated()).isEqualTo(1);
+            assertThat(crm.tasks().ofClient(ClientFixture.id(1), 10)).singleElement()
+                    .satisfies(t -> assertThat(t.dealRef()).isEqualTo(deal.id().toString()));
+
+            clock.set(moscow("2026-03-25T11:00"));
+            crm.deals().recordActivity(deal.id());
+            assertThat(crm.scheduler().evaluate(moscow("2026-03-26T10:00")).occasions()).isZero();
+            assertThat(crm.scheduler().evaluate(moscow("2026-04-02T10:00")).tasksCreated()).isEqualTo(1);
+        }
+    }
+
     @Test
     @DisplayName("rules are refused with the field and the rule named")
     void refusals() {

@@ -44,13 +44,13 @@ class SchedulingRulePropertiesTest {
 
     @Property
     void notNotIsTheConditionItself(@ForAll("conditions") Condition c) {
-        assertThat(new Condition.Not(new Condition.Not(c)).test(CARD, NONE)).isEqualTo(c.test(CARD, NONE));
+        assertThat(new Condition.Not(new Condition.Not(c)).test(CARD, null, NONE)).isEqualTo(c.test(CARD, null, NONE));
     }
 
     @Property
     void deMorgan(@ForAll("conditions") Condition a, @ForAll("conditions") Condition b) {
-        boolean notAny = new Condition.Not(new Condition.AnyOf(List.of(a, b))).test(CARD, NONE);
-        boolean allNot = new Condition.AllOf(List.of(new Condition.Not(a), new Condition.Not(b))).test(CARD, NONE);
+        boolean notAny = new Condition.Not(new Condition.AnyOf(List.of(a, b))).test(CARD, null, NONE);
+        boolean allNot = new Condition.AllOf(List.of(new Condition.Not(a), new Condition.Not(b))).test(CARD, null, NONE);
         assertThat(notAny).isEqualTo(allNot);
     }
 
