@@ -19,7 +19,8 @@ import org.crm4j.client.ClientId;
  *       nothing stored a {@link DealNotFoundException}); the stage history is kept whole and in order. Nothing is
  *       written when it throws.</li>
  *   <li>Lists come in the order each method states, ties broken by id as the store orders ids.</li>
- *   <li>The reports ({@link #board}, {@link #findIdle}, {@link #funnel}, {@link #outcomes}, {@link #forecast}) are
+ *   <li>The reports ({@link #board}, {@link #findIdle}, {@link #funnel}, {@link #outcomes}, {@link #countByStageAt},
+ *       {@link #forecast}) are
  *       answered by the store itself, one query each whatever the number of deals (crm-jpa pushes them down to
  *       SQL). Idleness needs the business calendar, which is Java: the caller passes, per stage, the moment before
  *       which a deal's last activity makes it idle; stages absent from that map have no idle deals.</li>
@@ -66,6 +67,12 @@ public interface DealStore {
      * kind, lead source, manager and campaign, how many and their total cycle time. In no particular order.
      */
     List<OutcomeRow> outcomes(String pipeline, Instant from, Instant to);
+
+    /**
+     * How many deals of a pipeline were in each stage at {@code at}, by their histories: each deal created by then
+     * counts once, in the stage of its last history entry at or before {@code at}. Stages without deals are absent.
+     */
+    Map<String, Long> countByStageAt(String pipeline, Instant at);
 
     /**
      * The weighted forecast of a pipeline: its open deals with an expected close date, per month of that date and
