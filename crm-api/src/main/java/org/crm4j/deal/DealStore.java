@@ -16,8 +16,9 @@ import org.crm4j.client.ClientId;
  *   <li>{@link #save} follows {@link org.crm4j.storage.OptimisticLock}: version 0 inserts (a taken id is a
  *       {@link org.crm4j.common.DuplicateException}), version n replaces exactly the stored version n and returns
  *       version n+1 (a stale version is a {@link org.crm4j.common.ConcurrentModificationException}, an update of
- *       nothing stored a {@link DealNotFoundException}); the stage history is kept whole and in order. Nothing is
- *       written when it throws.</li>
+ *       nothing stored a {@link DealNotFoundException}); the stage history is kept whole and in order. A history
+ *       only grows: an update's history begins with the stored one (as {@code DealRules} write it), so a store may
+ *       append the new entries rather than rewrite the old. Nothing is written when it throws.</li>
  *   <li>Lists come in the order each method states, ties broken by id as the store orders ids.</li>
  *   <li>The reports ({@link #board}, {@link #findIdle}, {@link #funnel}, {@link #outcomes}, {@link #countByStageAt},
  *       {@link #forecast}) are
