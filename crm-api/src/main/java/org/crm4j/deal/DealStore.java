@@ -16,10 +16,12 @@ import org.crm4j.client.ClientId;
  *   <li>{@link #save} follows {@link org.crm4j.storage.OptimisticLock}: version 0 inserts (a taken id is a
  *       {@link org.crm4j.common.DuplicateException}), version n replaces exactly the stored version n and returns
  *       version n+1 (a stale version is a {@link org.crm4j.common.ConcurrentModificationException}, an update of
- *       nothing stored a {@link DealNotFoundException}); the stage history is kept whole and in order. Nothing is
- *       written when it throws.</li>
+ *       nothing stored a {@link DealNotFoundException}); the stage history is kept whole and in order. A history
+ *       only grows: an update's history begins with the stored one (as {@code DealRules} write it), so a store may
+ *       append the new entries rather than rewrite the old. Nothing is written when it throws.</li>
  *   <li>Lists come in the order each method states, ties broken by id as the store orders ids.</li>
- *   <li>The reports ({@link #board}, {@link #findIdle}, {@link #funnel}, {@link #outcomes}, {@link #forecast}) are
+ *   <li>The reports ({@link #board}, {@link #findIdle}, {@link #funnel}, {@link #outcomes}, {@link #countByStageAt},
+ *       {@link #forecast}) are
  *       answered by the store itself, one query each whatever the number of deals (crm-jpa pushes them down to
  *       SQL). Idleness needs the business calendar, which is Java: the caller passes, per stage, the moment before
  *       which a deal's last activity makes it idle; stages absent from that map have no idle deals.</li>
@@ -66,6 +68,12 @@ public interface DealStore {
      * kind, lead source, manager and campaign, how many and their total cycle time. In no particular order.
      */
     List<OutcomeRow> outcomes(String pipeline, Instant from, Instant to);
+
+    /**
+     * How many deals of a pipeline were in each stage at {@code at}, by their histories: each deal created by then
+     * counts once, in the stage of its last history entry at or before {@code at}. Stages without deals are absent.
+     */
+    Map<String, Long> countByStageAt(String pipeline, Instant at);
 
     /**
      * The weighted forecast of a pipeline: its open deals with an expected close date, per month of that date and

@@ -196,6 +196,23 @@ public abstract class DealStoreContract {
     }
 
     @Test
+    @DisplayName("the deals per stage on a date are replayed from their histories")
+    void stagesAt() {
+        store.save(move(move(open(1, "1.00", 0), "talk", StageKind.OPEN, "0.5", 60, null), "won", StageKind.WON,
+                "1", 120, null));
+        store.save(move(open(2, "2.00", 30), "talk", StageKind.OPEN, "0.5", 60, null));
+        store.save(open(3, "3.00", 90));
+        store.save(open(4, "other", ANNA, Money.of("4.00", "RUB"), 0, null, null, null));
+
+        assertThat(store.countByStageAt(SALES, ClientFixture.later(10))).isEqualTo(Map.of("new", 1L));
+        assertThat(store.countByStageAt(SALES, ClientFixture.later(60))).isEqualTo(Map.of("talk", 2L));
+        assertThat(store.countByStageAt(SALES, ClientFixture.later(100))).isEqualTo(Map.of("talk", 2L, "new", 1L));
+        assertThat(store.countByStageAt(SALES, ClientFixture.later(500)))
+                .isEqualTo(Map.of("won", 1L, "talk", 1L, "new", 1L));
+        assertThat(store.countByStageAt(SALES, ClientFixture.T0.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
     @DisplayName("the forecast sums the open deals with an expected close date per month and currency, weighted")
     void forecast() {
         store.save(open(1, SALES, ANNA, Money.of("100.00", "RUB"), 0, null, null, LocalDate.of(2026, 4, 1)));

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  *       telling why), one select counting the stored history entries, and the inserts of the entries beyond
  *       them: the history is append-only, as the rules write it, so earlier entries are never rewritten;</li>
  *   <li>a lookup: one select of the deals' columns and one of their history entries;</li>
- *   <li>each report (board, funnel, results, forecast): one grouped select, sums and counts computed by the
+ *   <li>each report (board, funnel, results, stages on a date, forecast): one grouped select, sums and counts computed by the
  *       database; weighted sums are summed exactly there and rounded half-even here, as the in-memory store
  *       does.</li>
  * </ul>
@@ -228,6 +228,24 @@ final class JpaDealStore implements DealStore {
                 .map(r -> new OutcomeRow(StageKind.valueOf((String) r[0]), (String) r[1],
                         EmployeeId.of((String) r[2]), (String) r[3], number(r[4]), Duration.ofSeconds(number(r[5]))))
                 .toList());
+    }
+
+    /** One grouped select: each deal's last history entry at or before the moment, the later ones excluded. */
+    @Override
+    public Map<String, Long> countByStageAt(String pipeline, Instant at) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(at, "at");
+        return session.read(em -> {
+            Map<String, Long> counts = new HashMap<>();
+            for (Object[] r : em.createQuery("select c.toStage, count(c) from CrmDeal d join CrmDealStage c "
+                            + "on c.dealId = d.id where d.pipeline = :pipeline and c.changedAt <= :at "
+                            + "and not exists (select n.seq from CrmDealStage n where n.dealId = c.dealId "
+                            + "and n.seq > c.seq and n.changedAt <= :at) group by c.toStage", Object[].class)
+                    .setParameter("pipeline", pipeline).setParameter("at", at).getResultList()) {
+                counts.put((String) r[0], number(r[1]));
+            }
+            return counts;
+        });
     }
 
     @Override

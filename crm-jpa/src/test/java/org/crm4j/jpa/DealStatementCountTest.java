@@ -119,7 +119,8 @@ class DealStatementCountTest {
         }
 
         @Test
-        @DisplayName("the board, the idle deals, the funnel and the forecast are one select each besides the pipeline")
+        @DisplayName("the board, the idle deals, the stages on a date, the funnel and the forecast cost one select "
+                + "each besides the pipeline")
         void reportsAreConstant() {
             for (int n = 0; n < 30; n++) {
                 Deal d = deal("1000.00", 3 + n % 3);
@@ -138,7 +139,12 @@ class DealStatementCountTest {
                     NOW, NOW.plus(Duration.ofDays(1))));
             Map<String, Long> forecastCost = counter.counted(() -> lists[1] = crm.deals().forecast(Pipelines.SHIFFMAN));
 
+            Map<String, Long> stagesCost = counter.counted(() -> assertThat(crm.deals().countByStageOn(
+                    Pipelines.SHIFFMAN, LocalDate.of(2026, 3, 2))).containsExactly(Map.entry("prospects", 15L),
+                    Map.entry("interested", 15L)));
+
             assertThat(boardCost).isEqualTo(Map.of("select", 2L));
+            assertThat(stagesCost).isEqualTo(Map.of("select", 2L));
             // the deals' columns, then their histories
             assertThat(idleCost).isEqualTo(Map.of("select", 3L));
             // the entries per stage, then the results

@@ -275,6 +275,26 @@ public final class Deals {
         return get(id).stageAt(date.plusDays(1).atStartOfDay(calendar.zone()).toInstant().minusNanos(1000));
     }
 
+    /**
+     * How many deals of the pipeline {@code code} were in each of its stages at the end of {@code date} in the
+     * calendar's zone, replayed from their histories, in board order (stages no longer in the pipeline after
+     * them); stages without deals then are absent.
+     */
+    public Map<String, Long> countByStageOn(String code, LocalDate date) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(date, "date");
+        Instant end = date.plusDays(1).atStartOfDay(calendar.zone()).toInstant().minusNanos(1000);
+        return transactions.inTransaction(() -> {
+            Pipeline pipeline = pipeline(code);
+            Map<String, Long> counts = new java.util.TreeMap<>(Comparator.comparingInt((String s) -> {
+                int i = pipeline.indexOf(s);
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }).thenComparing(Comparator.naturalOrder()));
+            counts.putAll(store.countByStageAt(code, end));
+            return java.util.Collections.unmodifiableMap(counts);
+        });
+    }
+
     /** The Shiffman board of the pipeline {@code code} now, idle flags by the CRM's calendar. */
     public PipelineBoard board(String code) {
         Objects.requireNonNull(code, "code");

@@ -138,6 +138,14 @@ public final class InMemoryDealStore implements DealStore {
     }
 
     @Override
+    public synchronized Map<String, Long> countByStageAt(String pipeline, Instant at) {
+        Objects.requireNonNull(at, "at");
+        Map<String, Long> counts = new HashMap<>();
+        of(pipeline).forEach(d -> d.stageAt(at).ifPresent(stage -> counts.merge(stage, 1L, Long::sum)));
+        return counts;
+    }
+
+    @Override
     public synchronized List<ForecastRow> forecast(String pipeline) {
         Map<List<Object>, Sums> cells = new HashMap<>();
         of(pipeline).filter(d -> !d.isClosed() && d.expectedClose() != null).forEach(d -> cells.computeIfAbsent(

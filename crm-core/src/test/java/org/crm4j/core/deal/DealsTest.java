@@ -220,6 +220,8 @@ class DealsTest {
         assertThat(crm.deals().stageOn(a.id(), LocalDate.of(2026, 3, 3))).contains("interested");
         assertThat(crm.deals().stageOn(a.id(), LocalDate.of(2026, 3, 4))).contains("contract-signed");
         assertThat(crm.deals().stageOn(a.id(), LocalDate.of(2026, 3, 1))).isEmpty();
+        assertThat(crm.deals().countByStageOn(Pipelines.SHIFFMAN, LocalDate.of(2026, 3, 3)))
+                .containsExactly(Map.entry("prospects", 2L), Map.entry("interested", 2L));
         assertThat(d.stage()).isEqualTo("prospects");
     }
 
