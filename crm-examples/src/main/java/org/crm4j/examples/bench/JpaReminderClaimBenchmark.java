@@ -36,21 +36,25 @@ import org.openjdk.jmh.runner.RunnerException;
  * those due before the moment of the claims.
  * <ul>
  *   <li>{@code crmJpaClaim}: {@code storage.reminders().claimDue(now, owner, until, batch)} on a
- *       {@link JpaStorage}: one select of the candidates, one update per candidate guarded by its version, in one
- *       transaction ({@code 1 + batch} statements);</li>
+ *       {@link JpaStorage}: one {@code select … for update skip locked} and one update of the rows it locked, in
+ *       one transaction (two statements);</li>
+ *   <li>{@code crmJpaGuardedClaim}: the same on a storage built with {@code skipLockedClaims(false)}, for databases
+ *       without {@code skip locked}: one select of the candidates and one update per candidate guarded by its
+ *       version ({@code 1 + batch} statements);</li>
  *   <li>{@code handWrittenSkipLocked}: the best single statement PostgreSQL offers, written by hand:
  *       {@code update … where id in (select id … order by due_at, id limit ? for update skip locked) returning}
  *       every column, in auto-commit, read column by column without building objects.</li>
  * </ul>
  * Each operation claims at a moment one microsecond after the previous one's, for a lease of one microsecond, so
  * the earliest {@code batch} reminders are claimable again every time: the same rows are claimed over and over
- * (their attempts and versions grow), and the table does not change shape during the run. Both paths claim from
- * the same rows; the setup checks that both claim the same reminders. Average time per claim, one thread.
+ * (their attempts and versions grow), and the table does not change shape during the run. All three paths claim from
+ * the same rows; the setup checks that all three claim the same reminders. Average time per claim, one thread.
  *
  * <p>The reminders are written once, by one {@code insert … select} over {@code generate_series}, into a table of
  * its own ({@code bench_claim_reminder}) and kept for later runs. Run (PostgreSQL at {@code CRM_BENCH_PG_URL},
  * default {@code jdbc:postgresql://127.0.0.1:5432/test}):
- * {@code java -cp crm-examples/target/benchmarks.jar org.crm4j.examples.bench.JpaReminderClaimBenchmark}
+ * {@code java -cp crm-examples/target/benchmarks.jar org.crm4j.examples.bench.JpaReminderClaimBenchmark -p batch=100}
+ * (and {@code -p batch=10}: the ratios are printed for one batch size per run).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +75,7 @@ public class JpaReminderClaimBenchmark {
 
     private HikariDataSource dataSource;
     private JpaStorage storage;
+    private JpaStorage guarded;
     private Connection connection;
     private PreparedStatement best;
     private long tick;
@@ -79,6 +84,7 @@ public class JpaReminderClaimBenchmark {
     public void open() throws SQLException {
         dataSource = BenchDatabase.open(2);
         storage = BenchDatabase.storage(dataSource, PREFIX);
+        guarded = JpaStorage.builder().dataSource(dataSource).tablePrefix(PREFIX).skipLockedClaims(false).build();
         if (!loaded()) {
             load();
         }
@@ -130,13 +136,17 @@ public class JpaReminderClaimBenchmark {
         return START.plus(Duration.ofNanos(1000 * ++tick));
     }
 
-    /** Both paths claim the same reminders, the earliest due, or the run stops. */
+    /** The three paths claim the same reminders, the earliest due, or the run stops. */
     private void checkSameReminders() throws SQLException {
         List<UUID> fromCrm = crmJpaClaim().stream().map(r -> r.id().value()).toList();
+        List<UUID> fromGuarded = crmJpaGuardedClaim().stream().map(r -> r.id().value()).toList();
         List<UUID> fromSql = new ArrayList<>();
         claimBySql(rs -> fromSql.add(rs.getObject(1, UUID.class)));
-        if (fromCrm.size() != batch || !fromSql.stream().sorted().toList().equals(fromCrm.stream().sorted().toList())) {
-            throw new IllegalStateException("the claims differ: crm4j " + fromCrm + ", SQL " + fromSql);
+        List<UUID> expected = fromCrm.stream().sorted().toList();
+        if (fromCrm.size() != batch || !fromSql.stream().sorted().toList().equals(expected)
+                || !fromGuarded.stream().sorted().toList().equals(expected)) {
+            throw new IllegalStateException("the claims differ: crm4j " + fromCrm + ", guarded " + fromGuarded
+                    + ", SQL " + fromSql);
         }
     }
 
@@ -145,6 +155,7 @@ public class JpaReminderClaimBenchmark {
         best.close();
         connection.close();
         storage.close();
+        guarded.close();
         dataSource.close();
     }
 
@@ -152,6 +163,16 @@ public class JpaReminderClaimBenchmark {
     public List<Reminder> crmJpaClaim() {
         Instant now = nextNow();
         List<Reminder> claimed = storage.reminders().claimDue(now, "node-1", now.plusNanos(1000), batch);
+        if (claimed.size() != batch) {
+            throw new IllegalStateException("claimed " + claimed.size() + " of " + batch);
+        }
+        return claimed;
+    }
+
+    @Benchmark
+    public List<Reminder> crmJpaGuardedClaim() {
+        Instant now = nextNow();
+        List<Reminder> claimed = guarded.reminders().claimDue(now, "node-1", now.plusNanos(1000), batch);
         if (claimed.size() != batch) {
             throw new IllegalStateException("claimed " + claimed.size() + " of " + batch);
         }
