@@ -42,12 +42,14 @@ import org.crm4j.task.TaskId;
  *       candidates. Two nodes that read the same candidates both try them and the database lets exactly one
  *       update through (the other finds the version moved on, once the first has committed).</li>
  * </ul>
- * Neither claim locks a table or a row it does not claim. A claim's rows stay locked while its transaction
- * lasts, so a node should claim in a transaction of its own (as {@link JpaStorage#transactions()} gives outside
- * any other): a claim inside a long transaction of the embedding system holds its rows and hides its claims from
- * other nodes until that transaction ends. The claimed reminders are built from the values read and the update
- * made, not read again. Lookups select a reminder's columns as values, so no row of theirs enters the persistence
- * context; a row a save inserts, or a claim locks, leaves it before the store returns ({@link JpaSession#release}).
+ * Neither claim takes a table lock. A claim's rows (and, under MariaDB's repeatable read, the index entries its
+ * locking select passes over) stay locked while its transaction lasts, so a node should claim in a transaction of its
+ * own (as {@link JpaStorage#transactions()} gives outside any other): a claim inside a long transaction of the
+ * embedding system holds its rows and hides its claims from other nodes until that transaction ends. The claimed
+ * reminders are built from the values read and the update made, not read again. Lookups and claims select a
+ * reminder's columns as values (a locking claim through the {@link #COLUMNS_MAPPING result mapping}, which types them
+ * as the entity's attributes), so no row of theirs enters the persistence context; a row a save inserts leaves it
+ * before the store returns ({@link JpaSession#release}).
  */
 final class JpaReminderStore implements ReminderStore {
     private static final String PENDING = "'" + ReminderStatus.PENDING.name() + "'";
