@@ -35,7 +35,7 @@ import org.crm4j.task.TaskId;
  *       locked ({@code set claimed_by, claimed_until, attempts = attempts + 1, version = version + 1
  *       where id in (…)}): two statements in one transaction, whatever the number claimed. Rows another claim
  *       holds are skipped, not waited for, so nodes claiming at once take disjoint sets without queueing behind
- *       each other. H2 2.x, PostgreSQL and MariaDB (10.6 on) run it;</li>
+ *       each other. PostgreSQL, MariaDB (10.6 on) and H2 (2.5 is tested) run it;</li>
  *   <li>a claim for a database without {@code skip locked} ({@link JpaStorage.Builder#skipLockedClaims}): one
  *       select of the candidates, then for each one update guarded by the version read ({@code … where id = ?
  *       and version = ?}), keeping those whose update changed a row: {@code 1 + n} statements for {@code n}

@@ -238,7 +238,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
 
         /**
          * How nodes claim due reminders: with {@code select … for update skip locked} and one update ({@code true},
-         * the default: H2 2.x, PostgreSQL and MariaDB 10.6 or later run it), or, for a database without
+         * the default: PostgreSQL, MariaDB 10.6 or later and H2 2.5 run it), or, for a database without
          * {@code skip locked}, by one update per candidate guarded by its version ({@code false}). Both hand each
          * reminder to one node; the first costs two statements per claim, the second one more per reminder.
          */
