@@ -159,8 +159,9 @@ public abstract class ScheduleQueryContract {
     /**
      * 24 managed clients (interactions on some, a recent one on one) and 6 without a manager, under ids spread over
      * the whole range of UUIDs, high bits and sign included, of versions 1, 4 and 7 (which some databases order
-     * differently), so that a store ordering ids one way and comparing them another misses or repeats some. Returns the ids of those idle before day 30, all managed but one, and
-     * keeps those of the managed ones in {@link #managed}.
+     * differently), so that a store ordering ids one way and comparing them another misses or repeats some. Returns
+     * the ids of those idle before day 30, all managed but one, and keeps those of the managed ones in {@link
+     * #managed}.
      */
     private Set<ClientId> manyClients() {
         Random random = new Random(20260302);

@@ -325,8 +325,8 @@ final class JpaClientStore implements ClientStore {
     }
 
     /**
-     * The cards of these rows, in their order, their contact persons selected here; {@code null} when a child row was written
-     * with another version of its card than the one read (an update committed between the selects).
+     * The cards of these rows, in their order, their contact persons selected here; {@code null} when a child row was
+     * written with another version of its card than the one read (an update committed between the selects).
      */
     private @Nullable List<ClientCard> assemble(EntityManager em, List<ClientEntity> clients,
                                                 Map<UUID, List<ClientPartEntity>> parts) {

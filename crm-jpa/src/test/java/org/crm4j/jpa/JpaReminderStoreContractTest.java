@@ -7,7 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
-/** The {@link ReminderStore} contract on H2, PostgreSQL and MariaDB. */
+/**
+ * The {@link ReminderStore} contract on H2, PostgreSQL and MariaDB, with claims by {@code skip locked} (the
+ * default) and by version-guarded updates.
+ */
 class JpaReminderStoreContractTest {
 
     @Nested
@@ -31,12 +34,37 @@ class JpaReminderStoreContractTest {
         }
     }
 
+    @Nested
+    class GuardedOnH2 extends OnDatabase {
+        GuardedOnH2() {
+            super(TestDatabase.H2, false);
+        }
+    }
+
+    @Nested
+    class GuardedOnPostgreSql extends OnDatabase {
+        GuardedOnPostgreSql() {
+            super(TestDatabase.POSTGRESQL, false);
+        }
+    }
+
+    @Nested
+    class GuardedOnMariaDb extends OnDatabase {
+        GuardedOnMariaDb() {
+            super(TestDatabase.MARIADB, false);
+        }
+    }
+
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnDatabase extends ReminderStoreContract {
         private final StorageOnDatabase db;
 
         OnDatabase(TestDatabase database) {
-            this.db = new StorageOnDatabase(database, "reminders_");
+            this(database, true);
+        }
+
+        OnDatabase(TestDatabase database, boolean skipLockedClaims) {
+            this.db = new StorageOnDatabase(database, skipLockedClaims ? "reminders_" : "guarded_", skipLockedClaims);
         }
 
         @BeforeAll

@@ -61,6 +61,8 @@ class ReminderClaimsAcrossNodesTest {
         private final TestDatabase database;
         private JpaStorage first;
         private JpaStorage second;
+        private JpaStorage firstGuarded;
+        private JpaStorage secondGuarded;
 
         TwoNodes(TestDatabase database) {
             this.database = database;
@@ -72,11 +74,13 @@ class ReminderClaimsAcrossNodesTest {
             DataSource ds = database.cleanSchema(PREFIX);
             first = database.storage(ds, PREFIX);
             second = database.storage(ds, PREFIX);
+            firstGuarded = database.storage(ds, PREFIX, false);
+            secondGuarded = database.storage(ds, PREFIX, false);
         }
 
         @AfterAll
         void close() {
-            for (JpaStorage node : new JpaStorage[] {first, second}) {
+            for (JpaStorage node : new JpaStorage[] {first, second, firstGuarded, secondGuarded}) {
                 if (node != null) {
                     node.close();
                 }
@@ -93,11 +97,23 @@ class ReminderClaimsAcrossNodesTest {
         }
 
         @Test
-        @DisplayName("two nodes, two threads each, claiming 300 due reminders and firing them: each fires once")
+        @DisplayName("two nodes, two threads each, claiming 300 due reminders with skip locked: each fires once")
         void eachFiresOnce() throws Exception {
+            eachFiresOnce(first, second);
+        }
+
+        @Test
+        @DisplayName("the same with version-guarded claims, and with one node of each kind")
+        void eachFiresOnceGuarded() throws Exception {
+            eachFiresOnce(firstGuarded, secondGuarded);
+            clean();
+            eachFiresOnce(first, secondGuarded);
+        }
+
+        private void eachFiresOnce(JpaStorage one, JpaStorage other) throws Exception {
             int count = 300;
             for (int n = 1; n <= count; n++) {
-                first.reminders().save(ReminderStoreContract.reminder(n, n % 23));
+                one.reminders().save(ReminderStoreContract.reminder(n, n % 23));
             }
             AtomicInteger fired = new AtomicInteger();
             CountDownLatch start = new CountDownLatch(1);
@@ -105,7 +121,7 @@ class ReminderClaimsAcrossNodesTest {
             List<Future<List<ReminderId>>> answers = new ArrayList<>();
             try {
                 for (int t = 0; t < 4; t++) {
-                    JpaStorage node = t % 2 == 0 ? first : second;
+                    JpaStorage node = t % 2 == 0 ? one : other;
                     String owner = (t % 2 == 0 ? "node-1/" : "node-2/") + t;
                     answers.add(threads.submit(() -> {
                         List<ReminderId> mine = new ArrayList<>();
@@ -128,8 +144,8 @@ class ReminderClaimsAcrossNodesTest {
                 }
 
                 assertThat(all).doesNotHaveDuplicates().hasSize(count);
-                assertThat(second.reminders().findPending(at(100), 1000)).isEmpty();
-                assertThat(first.reminders().findById(ReminderStoreContract.id(7)).orElseThrow())
+                assertThat(other.reminders().findPending(at(100), 1000)).isEmpty();
+                assertThat(one.reminders().findById(ReminderStoreContract.id(7)).orElseThrow())
                         .satisfies(r -> {
                             assertThat(r.status()).isEqualTo(ReminderStatus.FIRED);
                             assertThat(r.attempts()).isEqualTo(1);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.crm4j.client.ClientCard;
 import org.crm4j.client.ClientId;
 import org.crm4j.client.ManagerAssignment;
@@ -30,10 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What reminders and the schedule's questions cost in SQL statements on crm-jpa. A claim is one select of the
- * candidates and one guarded update per candidate: {@code 1 + k} statements for {@code k} reminders claimed,
- * whatever the number stored. The idle clients are one select whatever the number of clients and interactions;
- * a page of managed clients three (cards, parts, contact persons).
+ * What reminders and the schedule's questions cost in SQL statements on crm-jpa. A claim is a {@code select … for
+ * update skip locked} and one update, whatever the number claimed or stored; without {@code skip locked}, one select
+ * of the candidates and one guarded update per candidate: {@code 1 + k} statements for {@code k} reminders claimed,
+ * whatever the number stored. The idle clients are one select whatever the number of clients and interactions; a page
+ * of managed clients three (cards, parts, contact persons).
  */
 class ReminderStatementCountTest {
 
@@ -65,6 +67,7 @@ class ReminderStatementCountTest {
         private final TestDatabase database;
         private final StatementCounter counter = new StatementCounter();
         private JpaStorage storage;
+        private JpaStorage guarded;
 
         Counting(TestDatabase database) {
             this.database = database;
@@ -73,13 +76,17 @@ class ReminderStatementCountTest {
         @BeforeAll
         void open() {
             DatabaseAssumptions.assumeAvailable(database);
-            storage = database.storage(counter.wrap(database.cleanSchema(PREFIX)), PREFIX);
+            DataSource counted = counter.wrap(database.cleanSchema(PREFIX));
+            storage = database.storage(counted, PREFIX);
+            guarded = database.storage(counted, PREFIX, false);
         }
 
         @AfterAll
         void close() {
-            if (storage != null) {
-                storage.close();
+            for (JpaStorage s : new JpaStorage[] {storage, guarded}) {
+                if (s != null) {
+                    s.close();
+                }
             }
         }
 
@@ -93,8 +100,8 @@ class ReminderStatementCountTest {
         }
 
         @Test
-        @DisplayName("a claim is one select and one update per reminder claimed, among 5 reminders or among 120")
-        void claimIsOneSelectAndAnUpdatePerReminder() {
+        @DisplayName("a claim is one locking select and one update, claiming 1 reminder among 5 or 10 among 120")
+        void claimIsTwoStatements() {
             for (int n = 1; n <= 5; n++) {
                 storage.reminders().save(ReminderStoreContract.reminder(n, n));
             }
@@ -105,8 +112,32 @@ class ReminderStatementCountTest {
             }
             Map<String, Long> ten = counter.counted(() ->
                     assertThat(storage.reminders().claimDue(at(10), "node-b", at(20), 10)).hasSize(10));
+            Map<String, Long> seven = counter.counted(() ->
+                    assertThat(storage.reminders().claimDue(at(10), "node-c", at(20), 7)).hasSize(7));
             Map<String, Long> none = counter.counted(() ->
-                    assertThat(storage.reminders().claimDue(at(0), "node-c", at(20), 10)).isEmpty());
+                    assertThat(storage.reminders().claimDue(at(0), "node-d", at(20), 10)).isEmpty());
+
+            assertThat(List.of(one, ten, seven)).containsOnly(Map.of("select", 1L, "update", 1L));
+            assertThat(none).isEqualTo(Map.of("select", 1L));
+            assertThat(storage.reminders().findPending(at(100), 1000)).filteredOn(r -> r.claimedBy() != null)
+                    .hasSize(18).allSatisfy(r -> assertThat(r.attempts()).isEqualTo(1));
+        }
+
+        @Test
+        @DisplayName("without skip locked, a claim is one select and one update per reminder, among 5 or among 120")
+        void guardedClaimIsOneSelectAndAnUpdatePerReminder() {
+            for (int n = 1; n <= 5; n++) {
+                guarded.reminders().save(ReminderStoreContract.reminder(n, n));
+            }
+            Map<String, Long> one = counter.counted(() ->
+                    assertThat(guarded.reminders().claimDue(at(10), "node-a", at(20), 1)).hasSize(1));
+            for (int n = 6; n <= 120; n++) {
+                guarded.reminders().save(ReminderStoreContract.reminder(n, n % 9 + 1));
+            }
+            Map<String, Long> ten = counter.counted(() ->
+                    assertThat(guarded.reminders().claimDue(at(10), "node-b", at(20), 10)).hasSize(10));
+            Map<String, Long> none = counter.counted(() ->
+                    assertThat(guarded.reminders().claimDue(at(0), "node-c", at(20), 10)).isEmpty());
 
             assertThat(one).isEqualTo(Map.of("select", 1L, "update", 1L));
             assertThat(ten).isEqualTo(Map.of("select", 1L, "update", 10L));

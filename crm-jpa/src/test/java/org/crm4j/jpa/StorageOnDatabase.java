@@ -10,18 +10,25 @@ import javax.sql.DataSource;
 final class StorageOnDatabase {
     private final TestDatabase database;
     private final String prefix;
+    private final boolean skipLockedClaims;
     private JpaStorage storage;
     private DataSource dataSource;
 
     StorageOnDatabase(TestDatabase database, String prefix) {
+        this(database, prefix, true);
+    }
+
+    /** A storage claiming reminders with {@code skip locked}, or by version-guarded updates. */
+    StorageOnDatabase(TestDatabase database, String prefix, boolean skipLockedClaims) {
         this.database = database;
         this.prefix = prefix;
+        this.skipLockedClaims = skipLockedClaims;
     }
 
     void open() {
         DatabaseAssumptions.assumeAvailable(database);
         dataSource = database.cleanSchema(prefix);
-        storage = database.storage(dataSource, prefix);
+        storage = database.storage(dataSource, prefix, skipLockedClaims);
     }
 
     /** The storage, with every row of its tables removed. */

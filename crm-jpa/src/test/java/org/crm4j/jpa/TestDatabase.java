@@ -101,9 +101,15 @@ enum TestDatabase {
 
     /** A storage over the schema of {@code prefix}, Hibernate validating the mapping against it. */
     JpaStorage storage(DataSource ds, String prefix) {
+        return storage(ds, prefix, true);
+    }
+
+    /** Like {@link #storage(DataSource, String)}, claiming reminders with or without {@code skip locked}. */
+    JpaStorage storage(DataSource ds, String prefix, boolean skipLockedClaims) {
         return JpaStorage.builder().dataSource(ds).tablePrefix(prefix)
                 .property("hibernate.hbm2ddl.auto", "validate")
                 .property("hibernate.jdbc.batch_size", "100")
+                .skipLockedClaims(skipLockedClaims)
                 .build();
     }
 
