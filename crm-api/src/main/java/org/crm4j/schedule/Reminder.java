@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * <h2>Claims</h2>
  * A node about to deliver a reminder claims it ({@link ReminderStore#claimDue}): {@link #claimedBy()} names the
  * node and {@link #claimedUntil()} ends its lease. Another node takes the reminder only after the lease ends, so
- * the work of a node that died is taken over, and only then. {@link #attempts()} counts the claims.
+ * the work of a node that died is taken over, and only then. {@link #attempts()} counts the claims. A delivery
+ * the channel refused keeps the claim until a retry moment ({@link #failed}), which spaces the attempts out; after
+ * too many the reminder is a {@link ReminderStatus#DEAD dead letter} until it is {@link #released()}.
  *
  * @param id           the identity
  * @param notification what to deliver; its {@link Notification#key() key} is the reminder's idempotency key,
@@ -31,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param claimedBy    the node holding the claim, 1 to 100 characters, or {@code null} when unclaimed
  * @param claimedUntil when the claim's lease ends; present exactly when {@code claimedBy} is
  * @param attempts     how many times it was claimed, never negative
- * @param firedAt      when it was delivered or skipped; present exactly when it is no longer pending
+ * @param firedAt      when it was delivered, skipped or given up; present exactly when it is no longer pending
  * @param createdAt    when it was created
  * @param version      the stored version; 0 for a reminder not saved yet
  */
@@ -99,10 +101,31 @@ public record Reminder(ReminderId id, Notification notification, Instant due, @N
                 createdAt, version);
     }
 
-    /** This reminder closed in {@code status} (fired or skipped) at {@code at}, its claim released. */
+    /**
+     * This reminder after its channel refused it: still pending and held by its claimant until {@code retryAt}, when
+     * any node may claim it again.
+     */
+    public Reminder failed(Instant retryAt) {
+        if (status != ReminderStatus.PENDING || claimedBy == null) {
+            throw new IllegalStateException("only a claimed pending reminder fails, this one is " + status);
+        }
+        return new Reminder(id, notification, due, task, rule, status, claimedBy, retryAt, attempts, firedAt,
+                createdAt, version);
+    }
+
+    /** A {@link ReminderStatus#DEAD dead letter} pending again, unclaimed, its attempts counted from zero. */
+    public Reminder released() {
+        if (status != ReminderStatus.DEAD) {
+            throw new IllegalStateException("only a dead letter is released, this reminder is " + status);
+        }
+        return new Reminder(id, notification, due, task, rule, ReminderStatus.PENDING, null, null, 0, null,
+                createdAt, version);
+    }
+
+    /** This reminder closed in {@code status} (fired, skipped or dead) at {@code at}, its claim released. */
     public Reminder closed(ReminderStatus status, Instant at) {
         if (status == ReminderStatus.PENDING) {
-            throw new IllegalArgumentException("a reminder is closed as fired or skipped");
+            throw new IllegalArgumentException("a reminder is closed as fired, skipped or dead");
         }
         return new Reminder(id, notification, due, task, rule, status, null, null, attempts, at, createdAt,
                 version);

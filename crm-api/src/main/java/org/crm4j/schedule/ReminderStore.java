@@ -45,6 +45,9 @@ public interface ReminderStore {
     /** The pending reminders due before {@code before} (excluded), claimed or not, by due moment then id, at most {@code limit}. */
     List<Reminder> findPending(Instant before, int limit);
 
+    /** The {@link ReminderStatus#DEAD dead letters}, by due moment then id, at most {@code limit}. */
+    List<Reminder> findDead(int limit);
+
     /**
      * Claims for {@code owner}, until {@code until}, at most {@code limit} of the reminders claimable at
      * {@code now} ({@link Reminder#isClaimableAt}), the earliest due first: each comes back

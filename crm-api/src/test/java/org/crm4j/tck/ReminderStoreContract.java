@@ -191,6 +191,29 @@ public abstract class ReminderStoreContract {
     }
 
     @Test
+    @DisplayName("a failed delivery is held until its retry moment; a dead letter is never claimed, listed until released")
+    void failuresAndDeadLetters() {
+        Reminder failing = store.save(reminder(1, 10));
+        Reminder dying = store.save(reminder(2, 11));
+        List<Reminder> claimed = store.claimDue(at(12), "node-a", at(100), 10);
+        store.save(claimed.get(0).failed(at(20)));
+        Reminder dead = store.save(claimed.get(1).closed(ReminderStatus.DEAD, at(13)));
+
+        assertThat(store.claimDue(at(19), "node-b", at(100), 10)).isEmpty();
+        List<Reminder> retried = store.claimDue(at(20), "node-b", at(100), 10);
+        assertThat(retried).extracting(Reminder::id).containsExactly(failing.id());
+        assertThat(retried.get(0).attempts()).isEqualTo(2);
+        assertThat(store.findDead(10)).containsExactly(dead);
+        assertThat(store.findPending(at(1000), 10)).extracting(Reminder::id).containsExactly(failing.id());
+
+        Reminder released = store.save(dead.released());
+        assertThat(store.findDead(10)).isEmpty();
+        assertThat(released.attempts()).isZero();
+        assertThat(store.claimDue(at(21), "node-c", at(100), 10)).extracting(Reminder::id)
+                .containsExactly(dying.id());
+    }
+
+    @Test
     @DisplayName("a claim takes the due, pending, unclaimed reminders, earliest first, one attempt and version more")
     void claimDue() {
         Reminder second = store.save(reminder(1, 20));

@@ -53,6 +53,7 @@ import org.crm4j.task.TaskId;
  */
 final class JpaReminderStore implements ReminderStore {
     private static final String PENDING = "'" + ReminderStatus.PENDING.name() + "'";
+    private static final String DEAD = "'" + ReminderStatus.DEAD.name() + "'";
     /** The columns of a reminder, read as values: a read builds records, not managed entities. */
     private static final String COLUMNS = "select r.id, r.notificationKey, r.channel, r.recipient, r.subject, "
             + "r.body, r.links, r.dueAt, r.taskId, r.ruleCode, r.status, r.claimedBy, r.claimedUntil, r.attempts, "
@@ -154,6 +155,13 @@ final class JpaReminderStore implements ReminderStore {
         return reminders(em -> em.createQuery(COLUMNS + "where r.status = " + PENDING + " and r.dueAt < :before "
                         + "order by r.dueAt, r.id", Object[].class)
                 .setParameter("before", before).setMaxResults(limit));
+    }
+
+    @Override
+    public List<Reminder> findDead(int limit) {
+        ClaimArguments.requireLimit(limit);
+        return reminders(em -> em.createQuery(COLUMNS + "where r.status = " + DEAD + " order by r.dueAt, r.id",
+                Object[].class).setMaxResults(limit));
     }
 
     @Override

@@ -11,18 +11,19 @@ package org.crm4j.core.schedule;
  * @param failedOccasions  the occasions whose actions failed and were left for the next evaluation
  * @param delivered        the reminders delivered through the notifier
  * @param skipped          the reminders not needed any more (their task was closed)
- * @param failedDeliveries the deliveries the notifier refused; they are delivered again after their lease
+ * @param failedDeliveries the deliveries the notifier refused; they are tried again after a backoff
+ * @param deadLettered     the reminders given up after too many refusals (dead letters)
  */
 public record FireReport(int occasions, int tasksCreated, int remindersCreated, int unrouted, int failedOccasions,
-                         int delivered, int skipped, int failedDeliveries) {
+                         int delivered, int skipped, int failedDeliveries, int deadLettered) {
     /** Nothing done. */
-    public static final FireReport NOTHING = new FireReport(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final FireReport NOTHING = new FireReport(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** This report and {@code other} added up. */
     public FireReport plus(FireReport other) {
         return new FireReport(occasions + other.occasions, tasksCreated + other.tasksCreated,
                 remindersCreated + other.remindersCreated, unrouted + other.unrouted,
                 failedOccasions + other.failedOccasions, delivered + other.delivered, skipped + other.skipped,
-                failedDeliveries + other.failedDeliveries);
+                failedDeliveries + other.failedDeliveries, deadLettered + other.deadLettered);
     }
 }

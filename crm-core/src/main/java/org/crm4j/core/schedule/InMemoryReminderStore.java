@@ -90,6 +90,13 @@ public final class InMemoryReminderStore implements ReminderStore {
     }
 
     @Override
+    public synchronized List<Reminder> findDead(int limit) {
+        ClaimArguments.requireLimit(limit);
+        return byId.values().stream().filter(r -> r.status() == ReminderStatus.DEAD).sorted(BY_DUE).limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit) {
         ClaimArguments.check(now, owner, until, limit);
         List<Reminder> claimable = new ArrayList<>();

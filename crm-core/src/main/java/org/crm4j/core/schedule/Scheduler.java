@@ -59,6 +59,7 @@ import org.crm4j.schedule.ClaimArguments;
 import org.crm4j.schedule.IdleClient;
 import org.crm4j.schedule.Reminder;
 import org.crm4j.schedule.ReminderId;
+import org.crm4j.schedule.ReminderNotFoundException;
 import org.crm4j.schedule.ReminderStatus;
 import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
@@ -324,18 +325,63 @@ public final class Scheduler {
             Optional<Task> task = transactions.inTransaction(() -> taskStore.findById(reminder.task()));
             if (task.isEmpty() || !task.get().status().isOpen()) {
                 close(reminder, ReminderStatus.SKIPPED, now);
-                return new FireReport(0, 0, 0, 0, 0, 0, 1, 0);
+                return new FireReport(0, 0, 0, 0, 0, 0, 1, 0, 0);
             }
         }
         try {
             notifier.deliver(reminder.notification());
         } catch (RuntimeException e) {
-            LOG.warn("Delivering reminder {} (key {}) failed; it is tried again after its lease: {}",
-                    reminder.id(), reminder.key(), e.toString());
-            return new FireReport(0, 0, 0, 0, 0, 0, 0, 1);
+            return refused(reminder, now, e);
         }
         close(reminder, ReminderStatus.FIRED, now);
-        return new FireReport(0, 0, 0, 0, 0, 1, 0, 0);
+        return new FireReport(0, 0, 0, 0, 0, 1, 0, 0, 0);
+    }
+
+    /**
+     * Records a refused delivery: tried again after the backoff of its attempt, or, at the last attempt, a dead
+     * letter.
+     */
+    private FireReport refused(Reminder reminder, Instant now, RuntimeException e) {
+        if (reminder.attempts() >= settings.maxAttempts()) {
+            LOG.error("Reminder {} (key {}) was refused {} times and is a dead letter until released: {}",
+                    reminder.id(), reminder.key(), reminder.attempts(), e.toString());
+            close(reminder, ReminderStatus.DEAD, now);
+            return new FireReport(0, 0, 0, 0, 0, 0, 0, 1, 1);
+        }
+        Instant retry = now.plus(settings.backoff(reminder.attempts()));
+        LOG.warn("Delivering reminder {} (key {}) failed at attempt {}; it is tried again from {}: {}",
+                reminder.id(), reminder.key(), reminder.attempts(), retry, e.toString());
+        try {
+            transactions.inTransaction(() -> reminders.save(reminder.failed(retry)));
+        } catch (ConcurrentModificationException taken) {
+            LOG.warn("Reminder {} was taken over by another node after its lease ended", reminder.id());
+        }
+        return new FireReport(0, 0, 0, 0, 0, 0, 0, 1, 0);
+    }
+
+    /** The dead letters: reminders given up after too many refused deliveries, by due moment, at most {@code limit}. */
+    public List<Reminder> deadLetters(int limit) {
+        return transactions.inTransaction(() -> reminders.findDead(limit));
+    }
+
+    /**
+     * Releases a dead letter: pending again with its attempts counted from zero, delivered at the next
+     * {@link #fireDue}.
+     *
+     * @throws ReminderNotFoundException when no reminder has the id
+     * @throws ValidationException       ({@code reminder.release}) when it is not a dead letter
+     */
+    public Reminder release(ReminderId id) {
+        Objects.requireNonNull(id, "id");
+        return transactions.inTransaction(() -> {
+            Reminder reminder = reminders.findById(id)
+                    .orElseThrow(() -> new ReminderNotFoundException(id));
+            if (reminder.status() != ReminderStatus.DEAD) {
+                throw new ValidationException("status", "reminder.release", reminder.status(),
+                        "only a dead letter is released; reminder " + id + " is " + reminder.status());
+            }
+            return reminders.save(reminder.released());
+        });
     }
 
     private void close(Reminder reminder, ReminderStatus status, Instant now) {
@@ -502,7 +548,7 @@ public final class Scheduler {
         } catch (CrmException e) {
             LOG.warn("Rule {} failed for client {} ({}); it is tried again at the next evaluation: {}",
                     o.rule().code(), o.card().id(), o.key(), e.getMessage());
-            return new FireReport(0, 0, 0, 0, 1, 0, 0, 0);
+            return new FireReport(0, 0, 0, 0, 1, 0, 0, 0, 0);
         }
     }
 
@@ -556,7 +602,7 @@ public final class Scheduler {
                 created++;
             }
         }
-        return new FireReport(1, task == null ? 0 : 1, created, unrouted, 0, 0, 0, 0);
+        return new FireReport(1, task == null ? 0 : 1, created, unrouted, 0, 0, 0, 0, 0);
     }
 
     private void schedule(Notification notification, Instant due, @Nullable Task task, SchedulingRule rule) {

@@ -21,13 +21,17 @@ import org.crm4j.schedule.Reminder;
  *                             node ran still fire; 1 minute to 366 days
  * @param classificationMonths over how many full months before the current one ABC classes and sales of
  *                             conditions are computed, 1 to 36
+ * @param retryAfter           how long after its first refused delivery a reminder is tried again; each further
+ *                             refusal doubles the wait, up to the lease; 1 second to 1 day
+ * @param maxAttempts          after how many refused deliveries a reminder becomes a dead letter, 1 to 100
  */
 public record SchedulerSettings(String node, Duration lease, int batchSize, Duration evaluateEvery,
-                                Duration catchUp, int classificationMonths) {
+                                Duration catchUp, int classificationMonths, Duration retryAfter, int maxAttempts) {
     public SchedulerSettings {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(evaluateEvery, "evaluateEvery");
         Objects.requireNonNull(catchUp, "catchUp");
+        Objects.requireNonNull(retryAfter, "retryAfter");
         Violations v = new Violations();
         node = node == null ? "" : node.strip();
         if (node.isEmpty() || node.length() > Reminder.MAX_OWNER) {
@@ -50,36 +54,61 @@ public record SchedulerSettings(String node, Duration lease, int batchSize, Dura
             v.add("classificationMonths", "scheduler.classificationMonths", classificationMonths,
                     "classes are computed over 1 to 36 months");
         }
+        if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0 || retryAfter.compareTo(Duration.ofDays(1)) > 0) {
+            v.add("retryAfter", "scheduler.retryAfter", retryAfter, "a retry waits 1 second to 1 day");
+        }
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            v.add("maxAttempts", "scheduler.maxAttempts", maxAttempts, "a reminder is tried 1 to 100 times");
+        }
         v.throwIfAny();
     }
 
     /**
+     * How long to wait before trying again a reminder refused on its {@code attempts}-th attempt:
+     * {@link #retryAfter()}, doubled for each earlier refusal, at most the lease.
+     */
+    public Duration backoff(int attempts) {
+        Duration wait = retryAfter;
+        for (int i = 1; i < attempts && wait.compareTo(lease) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(lease) > 0 ? lease : wait;
+    }
+
+    /**
      * The defaults: a node name made of the process id and a random part, a 5-minute lease, batches of 100,
-     * evaluation every 15 minutes, 7 days of catching up, classes over 12 months.
+     * evaluation every 15 minutes, 7 days of catching up, classes over 12 months, a first retry after 30 seconds,
+     * a dead letter after 10 refused attempts.
      */
     public static SchedulerSettings defaults() {
         return new SchedulerSettings("node-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8), Duration.ofMinutes(5), 100,
-                Duration.ofMinutes(15), Duration.ofDays(7), 12);
+                Duration.ofMinutes(15), Duration.ofDays(7), 12, Duration.ofSeconds(30), 10);
     }
 
     /** These settings with another node name. */
     public SchedulerSettings withNode(String node) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
     }
 
     /** These settings with another lease. */
     public SchedulerSettings withLease(Duration lease) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
     }
 
     /** These settings with another batch size. */
     public SchedulerSettings withBatchSize(int batchSize) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
+    }
+
+    /** These settings with another first retry wait and number of attempts before a dead letter. */
+    public SchedulerSettings withRetries(Duration retryAfter, int maxAttempts) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts);
     }
 
     /** These settings with another evaluation interval. */
     public SchedulerSettings withEvaluateEvery(Duration evaluateEvery) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
     }
 }

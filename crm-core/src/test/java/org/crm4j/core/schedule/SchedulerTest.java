@@ -201,33 +201,68 @@ class SchedulerTest {
     @Nested
     @DisplayName("firing")
     class Firing {
-        @Test
-        @DisplayName("a refused delivery stays claimed until its lease ends, then is delivered once")
-        void retriesAfterLease() {
-            AtomicInteger calls = new AtomicInteger();
-            Crm flaky = Crm.builder().storage(storage).clock(clock).zone(MOSCOW).rules(List.of(INVOICE_RULE))
+        private Crm flaky(AtomicInteger refusals, int maxAttempts) {
+            return Crm.builder().storage(storage).clock(clock).zone(MOSCOW).rules(List.of(INVOICE_RULE))
                     .supervisors(Supervisors.of(Map.of(MANAGER, BOSS)))
-                    .scheduler(SchedulerSettings.defaults().withLease(Duration.ofMinutes(5)))
+                    .scheduler(SchedulerSettings.defaults().withRetries(Duration.ofSeconds(30), maxAttempts))
                     .notifier(n -> {
-                        if (calls.incrementAndGet() == 1) {
+                        if (refusals.getAndDecrement() > 0) {
                             throw new IllegalStateException("SMTP down");
                         }
                         sent.add(n);
                     }).build();
+        }
+
+        @Test
+        @DisplayName("a refused delivery is tried again after a backoff that doubles, and delivered once")
+        void retriesWithBackoff() {
+            Crm flaky = flaky(new AtomicInteger(2), 5);
             client(flaky, 1);
             call(flaky, 1, "call-in", clock.instant());
 
             Instant t = moscow("2026-03-16T10:00");
             assertThat(flaky.scheduler().fireDue(t).failedDeliveries()).isEqualTo(1);
-            assertThat(flaky.scheduler().fireDue(t.plusSeconds(299)).delivered()).isZero();
-            assertThat(flaky.scheduler().fireDue(t.plusSeconds(300)).delivered()).isEqualTo(1);
+            assertThat(flaky.scheduler().fireDue(t.plusSeconds(29)).failedDeliveries()).isZero();
+            assertThat(flaky.scheduler().fireDue(t.plusSeconds(30)).failedDeliveries()).isEqualTo(1);
+            assertThat(flaky.scheduler().fireDue(t.plusSeconds(89)).delivered()).isZero();
+            assertThat(flaky.scheduler().fireDue(t.plusSeconds(90)).delivered()).isEqualTo(1);
             assertThat(flaky.scheduler().fireDue(t.plusSeconds(900)).delivered()).isZero();
 
             assertThat(sent).hasSize(1);
             Reminder fired = flaky.storage().reminders().findByKey(sent.get(0).key()).orElseThrow();
             assertThat(fired.status()).isEqualTo(ReminderStatus.FIRED);
-            assertThat(fired.attempts()).isEqualTo(2);
+            assertThat(fired.attempts()).isEqualTo(3);
             assertThat(fired.claimedBy()).isNull();
+        }
+
+        @Test
+        @DisplayName("after the last refused attempt a reminder is a dead letter, until released")
+        void deadLetter() {
+            AtomicInteger refusals = new AtomicInteger(2);
+            Crm flaky = flaky(refusals, 2);
+            client(flaky, 1);
+            call(flaky, 1, "call-in", clock.instant());
+            Instant t = moscow("2026-03-16T10:00");
+
+            flaky.scheduler().fireDue(t);
+            FireReport last = flaky.scheduler().fireDue(t.plusSeconds(30));
+            FireReport later = flaky.scheduler().fireDue(t.plusSeconds(3600));
+
+            assertThat(last.deadLettered()).isEqualTo(1);
+            assertThat(later.delivered() + later.failedDeliveries()).isZero();
+            List<Reminder> dead = flaky.scheduler().deadLetters(10);
+            assertThat(dead).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(ReminderStatus.DEAD);
+                assertThat(r.attempts()).isEqualTo(2);
+            });
+            assertThatThrownBy(() -> flaky.scheduler().release(flaky.scheduler().pending(Instant.MAX, 1).get(0).id()))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.violationCode()).isEqualTo("reminder.release"));
+
+            flaky.scheduler().release(dead.get(0).id());
+            assertThat(flaky.scheduler().fireDue(t.plusSeconds(3601)).delivered()).isEqualTo(1);
+            assertThat(flaky.scheduler().deadLetters(10)).isEmpty();
+            assertThat(sent).extracting(Notification::key).containsExactly(dead.get(0).key());
         }
 
         @Test
