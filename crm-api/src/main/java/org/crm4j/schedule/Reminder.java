@@ -113,6 +113,18 @@ public record Reminder(ReminderId id, Notification notification, Instant due, @N
                 createdAt, version);
     }
 
+    /**
+     * This claimed reminder given back untried: pending and unclaimed, so that any node may claim it at once (a node
+     * stopping gracefully gives back the reminders it claimed and did not deliver).
+     */
+    public Reminder unclaimed() {
+        if (status != ReminderStatus.PENDING) {
+            throw new IllegalStateException("only a pending reminder is given back, this one is " + status);
+        }
+        return new Reminder(id, notification, due, task, rule, status, null, null, attempts, firedAt, createdAt,
+                version);
+    }
+
     /** A {@link ReminderStatus#DEAD dead letter} pending again, unclaimed, its attempts counted from zero. */
     public Reminder released() {
         if (status != ReminderStatus.DEAD) {

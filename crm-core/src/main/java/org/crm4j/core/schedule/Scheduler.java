@@ -289,7 +289,9 @@ public final class Scheduler {
      * Delivers what is due at {@code now}: evaluates the time-triggered rules first when
      * {@link SchedulerSettings#evaluateEvery()} has passed since the last evaluation on this node, then claims and
      * delivers every due reminder, earliest first, in batches, until none is left. The embedding system calls it
-     * from its timer, on as many nodes as it likes.
+     * from its timer, on as many nodes as it likes. To stop gracefully, interrupt the calling thread: the delivery
+     * under way finishes, the reminders claimed and not yet delivered are given back unclaimed for other nodes to
+     * take at once, and the method returns with the thread still interrupted.
      *
      * @return what was evaluated and delivered
      */
@@ -299,10 +301,21 @@ public final class Scheduler {
         FireReport report = last == null || !now.isBefore(last.plus(settings.evaluateEvery()))
                 ? evaluate(now) : FireReport.NOTHING;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return report;
+            }
             List<Reminder> batch = transactions.inTransaction(() -> reminders.claimDue(now, settings.node(),
                     now.plus(settings.lease()), settings.batchSize()));
-            for (Reminder reminder : batch) {
-                report = report.plus(deliver(reminder, now));
+            for (int i = 0; i < batch.size(); i++) {
+                if (Thread.interrupted()) {
+                    try {
+                        giveBack(batch.subList(i, batch.size()));
+                    } finally {
+                        Thread.currentThread().interrupt();
+                    }
+                    return report;
+                }
+                report = report.plus(deliver(batch.get(i), now));
             }
             if (batch.size() < settings.batchSize()) {
                 return report;
@@ -335,6 +348,18 @@ public final class Scheduler {
         }
         close(reminder, ReminderStatus.FIRED, now);
         return new FireReport(0, 0, 0, 0, 0, 1, 0, 0, 0);
+    }
+
+    /** Gives back claimed reminders untried, so that other nodes take them at once rather than after the lease. */
+    private void giveBack(List<Reminder> untried) {
+        for (Reminder reminder : untried) {
+            try {
+                transactions.inTransaction(() -> reminders.save(reminder.unclaimed()));
+            } catch (ConcurrentModificationException taken) {
+                LOG.warn("Reminder {} was taken over by another node after its lease ended", reminder.id());
+            }
+        }
+        LOG.info("Stopping: gave back {} claimed reminders untried", untried.size());
     }
 
     /**

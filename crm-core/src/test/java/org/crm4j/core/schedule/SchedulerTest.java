@@ -266,6 +266,38 @@ class SchedulerTest {
         }
 
         @Test
+        @DisplayName("a node interrupted while delivering gives back what it claimed; another node delivers the rest, none twice")
+        void gracefulStop() {
+            Crm setup = crm();
+            for (int i = 0; i < 20; i++) {
+                setup.storage().reminders().save(Reminder.pending(org.crm4j.schedule.ReminderId.of(new UUID(8, i)),
+                        new Notification("stop:" + i, "email", "m", "reminder " + i, "", List.of()),
+                        clock.instant().minusSeconds(60 - i), null, null, clock.instant()));
+            }
+            List<String> a = new ArrayList<>();
+            List<String> b = new ArrayList<>();
+            Crm nodeA = Crm.builder().storage(storage).clock(clock).notifier(n -> {
+                a.add(n.key());
+                if (a.size() == 3) {
+                    Thread.currentThread().interrupt();
+                }
+            }).scheduler(SchedulerSettings.defaults().withNode("a").withBatchSize(10)).build();
+            Crm nodeB = Crm.builder().storage(storage).clock(clock).notifier(n -> b.add(n.key()))
+                    .scheduler(SchedulerSettings.defaults().withNode("b")).build();
+
+            FireReport stopped = nodeA.scheduler().fireDue(clock.instant());
+            assertThat(Thread.interrupted()).isTrue();
+            FireReport rest = nodeB.scheduler().fireDue(clock.instant());
+
+            assertThat(stopped.delivered()).isEqualTo(3);
+            assertThat(rest.delivered()).isEqualTo(17);
+            assertThat(a).containsExactly("stop:0", "stop:1", "stop:2");
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            assertThat(all).hasSize(20).doesNotHaveDuplicates();
+        }
+
+        @Test
         @DisplayName("two nodes firing the same storage at once deliver each of 300 reminders exactly once, in due order per node")
         void twoNodes() throws Exception {
             Crm setup = crm();
