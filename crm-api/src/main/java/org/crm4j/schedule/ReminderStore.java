@@ -54,6 +54,11 @@ public interface ReminderStore {
      * {@link Reminder#claimed claimed}, its attempts and version increased by one, in order of due moment then id.
      * A reminder is in the answer of one caller only, until its lease ends.
      *
+     * <p>Order per recipient: a reminder is claimable only when no other pending reminder to the same recipient
+     * through the same channel comes before it (by due moment, then id), claimed, held after a refusal or not; so
+     * each recipient gets its reminders in order, one at a time, whatever the nodes. A dead letter no longer holds
+     * the ones after it.
+     *
      * @param now   the moment due-ness and leases are judged at
      * @param owner the claiming node, 1 to {@link Reminder#MAX_OWNER} characters
      * @param until the end of the lease, after {@code now}

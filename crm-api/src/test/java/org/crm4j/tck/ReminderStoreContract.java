@@ -56,14 +56,17 @@ public abstract class ReminderStoreContract {
         return ReminderId.of(new UUID(0x0190000000007400L, n));
     }
 
-    /** A pending, unclaimed reminder numbered {@code n} (key {@code test:<n>}), due {@code minutes} after T0. */
+    /**
+     * A pending, unclaimed reminder numbered {@code n} (key {@code test:<n>}, by e-mail to {@code anna-<n>}, so that
+     * reminders of different numbers never wait for one another), due {@code minutes} after T0.
+     */
     public static Reminder reminder(int n, long minutes) {
         return reminder(n, minutes, null);
     }
 
     /** Like {@link #reminder(int, long)}, bound to {@code task}. */
     public static Reminder reminder(int n, long minutes, TaskId task) {
-        Notification notification = new Notification("test:" + n, "email", "anna", "Напоминание " + n,
+        Notification notification = new Notification("test:" + n, "email", "anna-" + n, "Напоминание " + n,
                 "Позвонить клиенту по счёту " + n, List.of(NotificationLink.of("client", ClientFixture.id(1))));
         return Reminder.pending(id(n), notification, ClientFixture.later(minutes), task, "invoice-1d",
                 ClientFixture.T0);
@@ -188,6 +191,39 @@ public abstract class ReminderStoreContract {
         assertThat(store.findPending(at(40), 2)).containsExactly(claimed.get(0), second);
         assertThat(store.findPending(at(41), 10)).endsWith(boundary);
         assertThat(store.findPending(at(10), 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("per channel and recipient, a reminder is claimed only when none is pending before it: order is kept")
+    void orderPerRecipient() {
+        Reminder first = store.save(toAnna(1, 10));
+        Reminder second = store.save(toAnna(2, 11));
+        Reminder other = store.save(reminder(3, 12));
+        Reminder third = store.save(toAnna(4, 13));
+
+        List<Reminder> claimed = store.claimDue(at(20), "node-a", at(100), 10);
+        assertThat(claimed).extracting(Reminder::id).containsExactly(first.id(), other.id());
+        assertThat(store.claimDue(at(20), "node-b", at(100), 10)).isEmpty();
+
+        store.save(claimed.get(0).failed(at(30)));
+        assertThat(store.claimDue(at(25), "node-b", at(100), 10)).isEmpty();
+        List<Reminder> retried = store.claimDue(at(30), "node-b", at(100), 10);
+        assertThat(retried).extracting(Reminder::id).containsExactly(first.id());
+        store.save(retried.get(0).closed(ReminderStatus.FIRED, at(31)));
+
+        List<Reminder> next = store.claimDue(at(31), "node-b", at(100), 10);
+        assertThat(next).extracting(Reminder::id).containsExactly(second.id());
+        store.save(next.get(0).closed(ReminderStatus.DEAD, at(32)));
+        assertThat(store.claimDue(at(32), "node-b", at(100), 10)).extracting(Reminder::id)
+                .containsExactly(third.id());
+    }
+
+    /** A reminder numbered {@code n} due {@code minutes} after T0, by e-mail to anna, like every other such one. */
+    private static Reminder toAnna(int n, long minutes) {
+        Reminder r = reminder(n, minutes);
+        Notification n0 = r.notification();
+        return Reminder.pending(r.id(), new Notification(n0.key(), "email", "anna", n0.subject(), n0.body(),
+                n0.links()), r.due(), null, r.rule(), r.createdAt());
     }
 
     @Test

@@ -172,17 +172,35 @@ final class JpaReminderStore implements ReminderStore {
     }
 
     /**
-     * Locks the earliest claimable rows others do not hold, skipping those they do, and claims them in one update.
+     * Reads the earliest claimable reminders ({@link #claimable}), locks those of them others do not hold, skipping
+     * those they do, and claims them in one update: three statements whatever the number claimed.
      * The limit is written into the statement (it is checked to be 1 to 1000): databases differ in where a bound
      * limit may stand beside {@code for update}, and a scheduler asks with the same limit every time.
      */
     private List<Reminder> lockingClaim(EntityManager em, Instant now, String owner, Instant until, int limit) {
+        List<UUID> heads = em.createQuery("select r.id from CrmReminder r " + claimable("r"), UUID.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        int slots = 1;
+        while (slots < heads.size()) {
+            slots <<= 1;
+        }
+        StringBuilder select = new StringBuilder("select ").append(NATIVE_COLUMNS).append(" from ").append(prefix)
+                .append("reminder where status = " + PENDING + " and (claimed_until is null or claimed_until <= ?1) "
+                        + "and id in (");
+        for (int i = 0; i < slots; i++) {
+            select.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        Query lock = em.createNativeQuery(select.append(") order by due_at, id for update skip locked").toString(),
+                COLUMNS_MAPPING).setParameter(1, now);
+        for (int i = 0; i < slots; i++) {
+            // the ids padded with the last one up to a power of two: few statement texts for the caches
+            lock.setParameter(i + 2, heads.get(Math.min(i, heads.size() - 1)));
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + NATIVE_COLUMNS + " from " + prefix + "reminder "
-                        + "where status = " + PENDING + " and due_at <= ?1 "
-                        + "and (claimed_until is null or claimed_until <= ?1) order by due_at, id "
-                        + "fetch first " + limit + " rows only for update skip locked", COLUMNS_MAPPING)
-                .setParameter(1, now).getResultList();
+        List<Object[]> rows = lock.getResultList();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -191,7 +209,7 @@ final class JpaReminderStore implements ReminderStore {
             Reminder candidate = toReminder(row);
             claimed.add(candidate.claimed(owner, until).withVersion(candidate.version() + 1));
         }
-        int slots = 1;
+        slots = 1;
         while (slots < claimed.size()) {
             slots <<= 1;
         }
@@ -213,11 +231,23 @@ final class JpaReminderStore implements ReminderStore {
         return claimed;
     }
 
+    /**
+     * The condition and order of the reminders claimable at {@code :now}: pending, due, unclaimed or past their
+     * lease, and first of their channel and recipient among the pending ones (an earlier one, claimed or held after a
+     * refusal, keeps the later ones waiting). A plain read: on MariaDB a locking read would lock, or with
+     * {@code skip locked} pass over, the earlier rows the {@code not exists} reads.
+     */
+    private static String claimable(String r) {
+        return "where " + r + ".status = " + PENDING + " and " + r + ".dueAt <= :now and (" + r + ".claimedUntil "
+                + "is null or " + r + ".claimedUntil <= :now) and not exists (select 1 from CrmReminder e "
+                + "where e.status = " + PENDING + " and e.channel = " + r + ".channel and e.recipient = " + r
+                + ".recipient and (e.dueAt < " + r + ".dueAt or (e.dueAt = " + r + ".dueAt and e.id < " + r
+                + ".id))) order by " + r + ".dueAt, " + r + ".id";
+    }
+
     /** Tries each candidate with an update guarded by the version read, keeping those it changed. */
     private List<Reminder> guardedClaim(EntityManager em, Instant now, String owner, Instant until, int limit) {
-        List<Object[]> rows = em.createQuery(COLUMNS + "where r.status = " + PENDING + " and r.dueAt <= :now "
-                        + "and (r.claimedUntil is null or r.claimedUntil <= :now) order by r.dueAt, r.id",
-                        Object[].class)
+        List<Object[]> rows = em.createQuery(COLUMNS + claimable("r"), Object[].class)
                 .setParameter("now", now).setMaxResults(limit).getResultList();
         List<Reminder> claimed = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

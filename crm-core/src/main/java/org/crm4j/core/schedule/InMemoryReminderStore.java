@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.schedule.ClaimArguments;
@@ -21,7 +23,7 @@ import org.crm4j.task.TaskId;
 
 /**
  * Reminders in memory, indexed by id and key, with the pending ones ordered by due moment, so a claim reads the
- * earliest due without scanning the fired ones. Every method holds one lock, so each is atomic, and two callers of
+ * earliest due without scanning the fired ones, and passes over those of a recipient with an earlier one pending. Every method holds one lock, so each is atomic, and two callers of
  * {@link #claimDue} get disjoint reminders. Thread-safe.
  */
 public final class InMemoryReminderStore implements ReminderStore {
@@ -100,11 +102,13 @@ public final class InMemoryReminderStore implements ReminderStore {
     public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit) {
         ClaimArguments.check(now, owner, until, limit);
         List<Reminder> claimable = new ArrayList<>();
+        Set<List<String>> waiting = new HashSet<>();
         for (Reminder r : pending) {
             if (claimable.size() == limit || r.due().isAfter(now)) {
                 break;
             }
-            if (r.isClaimableAt(now)) {
+            boolean head = waiting.add(List.of(r.notification().channel(), r.notification().recipient()));
+            if (head && r.isClaimableAt(now)) {
                 claimable.add(r);
             }
         }

@@ -288,7 +288,8 @@ public final class Scheduler {
     /**
      * Delivers what is due at {@code now}: evaluates the time-triggered rules first when
      * {@link SchedulerSettings#evaluateEvery()} has passed since the last evaluation on this node, then claims and
-     * delivers every due reminder, earliest first, in batches, until none is left. The embedding system calls it
+     * delivers every due reminder, earliest first, in batches, until a claim finds none (a batch holds at most one
+     * reminder per channel and recipient, the next one of a recipient being claimable once the one before is done). The embedding system calls it
      * from its timer, on as many nodes as it likes. To stop gracefully, interrupt the calling thread: the delivery
      * under way finishes, the reminders claimed and not yet delivered are given back unclaimed for other nodes to
      * take at once, and the method returns with the thread still interrupted.
@@ -317,7 +318,7 @@ public final class Scheduler {
                 }
                 report = report.plus(deliver(batch.get(i), now));
             }
-            if (batch.size() < settings.batchSize()) {
+            if (batch.isEmpty()) {
                 return report;
             }
         }

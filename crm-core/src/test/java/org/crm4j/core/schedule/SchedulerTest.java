@@ -271,7 +271,7 @@ class SchedulerTest {
             Crm setup = crm();
             for (int i = 0; i < 20; i++) {
                 setup.storage().reminders().save(Reminder.pending(org.crm4j.schedule.ReminderId.of(new UUID(8, i)),
-                        new Notification("stop:" + i, "email", "m", "reminder " + i, "", List.of()),
+                        new Notification("stop:" + i, "email", "m" + i, "reminder " + i, "", List.of()),
                         clock.instant().minusSeconds(60 - i), null, null, clock.instant()));
             }
             List<String> a = new ArrayList<>();

@@ -36,12 +36,14 @@ import org.openjdk.jmh.runner.RunnerException;
  * those due before the moment of the claims.
  * <ul>
  *   <li>{@code crmJpaClaim}: {@code storage.reminders().claimDue(now, owner, until, batch)} on a
- *       {@link JpaStorage}: one {@code select … for update skip locked} and one update of the rows it locked, in
- *       one transaction (two statements);</li>
+ *       {@link JpaStorage}: a select of the earliest claimable reminders that are first of their recipient, one
+ *       {@code select … for update skip locked} of those and one update of the rows it locked, in one transaction
+ *       (three statements);</li>
  *   <li>{@code crmJpaGuardedClaim}: the same on a storage built with {@code skipLockedClaims(false)}, for databases
  *       without {@code skip locked}: one select of the candidates and one update per candidate guarded by its
  *       version ({@code 1 + batch} statements);</li>
- *   <li>{@code handWrittenSkipLocked}: the best single statement PostgreSQL offers, written by hand:
+ *   <li>{@code handWrittenSkipLocked}: the best single statement PostgreSQL offers, written by hand, with the same
+ *       rule of one reminder at a time per recipient (a {@code not exists} of an earlier pending one):
  *       {@code update … where id in (select id … order by due_at, id limit 100 for update skip locked) returning}
  *       every column, in auto-commit, read column by column without building objects. The limit is written into
  *       the statement: bound as a parameter, PostgreSQL's generic plan for the prepared statement (which the
@@ -96,7 +98,10 @@ public class JpaReminderClaimBenchmark {
         connection.setAutoCommit(true);
         best = connection.prepareStatement("update " + PREFIX + "reminder set claimed_by = ?, claimed_until = ?, "
                 + "attempts = attempts + 1, version = version + 1 where id in (select id from " + PREFIX
-                + "reminder where status = 'PENDING' and due_at <= ? and (claimed_until is null or claimed_until <= ?) "
+                + "reminder r where status = 'PENDING' and due_at <= ? and (claimed_until is null or claimed_until <= ?) "
+                + "and not exists (select 1 from " + PREFIX + "reminder e where e.status = 'PENDING' "
+                + "and e.channel = r.channel and e.recipient = r.recipient "
+                + "and (e.due_at < r.due_at or (e.due_at = r.due_at and e.id < r.id))) "
                 + "order by due_at, id limit " + batch + " for update skip locked) returning " + COLUMNS);
         checkSameReminders();
     }
