@@ -237,7 +237,14 @@ public final class Mailing {
                 : deal != null ? deal.manager() : card.responsibleManager().orElse(null);
         Instant now = clock.instant();
         TemplateText text = template.textFor(s.language());
-        TemplateEngine.Rendered rendered = TemplateEngine.render(text, values(card, contact, deal, manager, now));
+        TemplateEngine.Rendered rendered;
+        try {
+            rendered = TemplateEngine.render(text, values(card, contact, deal, manager, now));
+        } catch (ValidationException e) {
+            // Only a template written to the store past saveTemplate gets here.
+            return Prepared.refused(s, "template.invalid", "the template " + template.code() + " does not render: "
+                    + e.getMessage());
+        }
         List<NotificationLink> links = new ArrayList<>();
         links.add(NotificationLink.of("client", card.id()));
         if (deal != null) {

@@ -242,4 +242,16 @@ class MailingTest {
         assertThat(report.outcomes()).extracting(Outcome::status).containsOnly(Status.REFUSED);
         assertThat(delivered).isEmpty();
     }
+
+    @Test
+    @DisplayName("a template written to the store without the check is refused when sent, not thrown")
+    void uncheckedTemplate() {
+        crm.storage().templates().save(MessageTemplate.of("raw", ConsentPurpose.SERVICE,
+                TemplateText.of("Hi", "{client.getClass}"), null));
+
+        SendReport report = crm.mailing().send(Sending.of("r", "raw", card.id(), ivan, ContactMechanism.EMAIL));
+
+        assertThat(report.refused()).extracting(Outcome::code).containsExactly("template.invalid");
+        assertThat(delivered).isEmpty();
+    }
 }
