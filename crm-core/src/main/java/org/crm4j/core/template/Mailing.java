@@ -47,12 +47,21 @@ import org.jspecify.annotations.Nullable;
  * Message templates and sending them (M-6.2). Templates are checked against the placeholder catalogue of
  * {@link TemplateEngine} when they are saved. A sending renders a template for one client's contact, delivers it
  * through the {@link Notifier} on the channel of its mechanism, and records it once in the client's history as
- * an outgoing interaction (type {@code email} for e-mail, {@code message} otherwise) whose external id is the
- * sending's key. Marketing messages go only to addresses with a current consent; service messages go unless the
- * address withdrew consent to them. What was refused, and why, is in the {@link SendReport}. Thread-safe.
+ * an outgoing interaction (type {@code email} for e-mail, {@code message} otherwise; channel
+ * {@link Channel#EMAIL}, {@link Channel#PHONE} for calls, {@link Channel#MESSENGER} for SMS and messengers) whose
+ * external id is the sending's key, its subject the rendered subject and its notes the rendered body. Marketing
+ * messages go only to addresses with a current consent; service messages go unless the address withdrew consent
+ * to them. What was refused, and why, is in the {@link SendReport}. Thread-safe.
  *
- * <p>Each sending runs in its own transaction: loading the template, the card, the deal and the consent, delivering
- * and recording cost the same few statements whatever the number of clients, consents and interactions.
+ * <p>Consent is looked up by client, mechanism, address and the template's purpose: a consent given by a contact
+ * person for an address counts for that address whoever the sending names.
+ *
+ * <p>Each sending runs in its own transaction, the delivery inside it: when recording fails after the channel
+ * accepted the message, a retry under the same key delivers it again with the same notification key, which the
+ * channel can drop (see {@link Notifier}).
+ *
+ * <p>Loading the template, the card, the deal and the consent, delivering and recording cost the same few
+ * statements whatever the number of clients, consents and interactions.
  */
 public final class Mailing {
     /** The interaction type of an e-mail sent. */
