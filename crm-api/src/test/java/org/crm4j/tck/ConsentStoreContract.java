@@ -32,11 +32,12 @@ public abstract class ConsentStoreContract {
         store = emptyStore();
     }
 
-    /** Consent record {@code n} of client {@code client} to marketing e-mail at {@code address}, {@code minutes} after T0. */
+    /** Consent record {@code n} of client {@code client}, given or withdrawn {@code minutes} after T0. */
     public static Consent consent(int n, long client, @Nullable ContactPersonId contact, ContactMechanism mechanism,
                                   String address, ConsentPurpose purpose, boolean granted, long minutes) {
         return new Consent(ConsentId.of(new UUID(0x0190000000007700L, n)), ClientFixture.id(client), contact,
-                mechanism, address, purpose, granted, ClientFixture.later(minutes), granted ? "web-form" : "unsubscribe link");
+                mechanism, address, purpose, granted, ClientFixture.later(minutes),
+                granted ? "web-form" : "unsubscribe link");
     }
 
     private static Consent email(int n, long client, boolean granted, long minutes) {
@@ -77,7 +78,8 @@ public abstract class ConsentStoreContract {
     @DisplayName("consents of another purpose, mechanism, address or client do not count")
     void separate() {
         store.insert(email(1, 1, true, 0));
-        store.insert(consent(2, 2, null, ContactMechanism.EMAIL, "info@example.ru", ConsentPurpose.MARKETING, false, 1));
+        store.insert(consent(2, 2, null, ContactMechanism.EMAIL, "info@example.ru", ConsentPurpose.MARKETING, false,
+                1));
 
         assertThat(store.current(ClientFixture.id(1), ContactMechanism.EMAIL, "info@example.ru",
                 ConsentPurpose.SERVICE)).isEmpty();

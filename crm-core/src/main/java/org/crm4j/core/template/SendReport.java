@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code deal.not-found}</td><td>the deal is not stored, or is another client's</td></tr>
  *   <tr><td>{@code template.invalid}</td><td>the stored template does not render (it was written to the store
  *   without {@code Mailing.saveTemplate}, which checks it)</td></tr>
- *   <tr><td>{@code message.invalid}</td><td>the rendered message is not a valid notification (too long, empty)</td></tr>
+ *   <tr><td>{@code message.invalid}</td><td>the rendered message is not a valid notification (too long,
+ *   empty)</td></tr>
  * </table>
  *
  * @param outcomes one per sending, in the order given
