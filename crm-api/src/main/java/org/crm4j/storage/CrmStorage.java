@@ -3,6 +3,7 @@ package org.crm4j.storage;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.consent.ConsentStore;
 import org.crm4j.deal.DealStore;
 import org.crm4j.deal.PipelineStore;
 import org.crm4j.dossier.DossierStore;
@@ -12,6 +13,7 @@ import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.task.TaskStore;
+import org.crm4j.template.TemplateStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -55,6 +57,12 @@ public interface CrmStorage {
 
     /** The deals moving through the pipelines, and the reports over them. */
     DealStore deals();
+
+    /** The message templates of mailings. */
+    TemplateStore templates();
+
+    /** The history of clients' consents to be contacted. */
+    ConsentStore consents();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

@@ -10,6 +10,7 @@ import org.crm4j.core.calendar.Calendars;
 import org.crm4j.core.classifier.Classifiers;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
+import org.crm4j.core.consent.Consents;
 import org.crm4j.core.deal.Deals;
 import org.crm4j.core.deal.Pipelines;
 import org.crm4j.core.common.PhoneNumbers;
@@ -27,10 +28,12 @@ import org.crm4j.core.task.KanbanBoard;
 import org.crm4j.core.task.OverduePolicy;
 import org.crm4j.core.task.Regulations;
 import org.crm4j.core.task.Tasks;
+import org.crm4j.core.template.Mailing;
 import org.crm4j.core.timeline.Timeline;
 import org.crm4j.notification.Notifier;
 import org.crm4j.schedule.Supervisors;
 import org.crm4j.storage.CrmStorage;
+import org.crm4j.template.EmployeeNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +69,9 @@ public final class Crm {
     private final Scheduler scheduler;
     private final Pipelines pipelines;
     private final Deals deals;
+    private final Notifier notifier;
+    private final Consents consents;
+    private final Mailing mailing;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -100,6 +106,10 @@ public final class Crm {
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
+        this.notifier = b.notifier;
+        this.consents = new Consents(storage.consents(), storage.clients(), storage.transactions(), clock,
+                phoneNumbers);
+        this.mailing = new Mailing(storage, interactions, consents, clock, zone, b.notifier, b.employeeNames);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -196,6 +206,28 @@ public final class Crm {
         return deals;
     }
 
+    /**
+     * Clients' consents to be contacted (M-6.2): grants and withdrawals per mechanism, address and purpose, kept as
+     * a history whose latest record is the current consent.
+     */
+    public Consents consents() {
+        return consents;
+    }
+
+    /**
+     * Message templates and mailing (M-6.2): templates with placeholders checked when saved, sent to clients'
+     * contacts through the {@link #notifier()}, marketing only with consent, each sending recorded once in the
+     * client's history.
+     */
+    public Mailing mailing() {
+        return mailing;
+    }
+
+    /** The notifier reminders, escalations and mailings are delivered through. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
     /** The business calendar deadlines of regulations and their lateness are measured in. */
     public BusinessCalendar calendar() {
         return calendar;
@@ -241,6 +273,7 @@ public final class Crm {
         private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
         private org.crm4j.deal.Pipeline defaultPipeline = Pipelines.shiffman();
         private boolean advanceDealsOnContact;
+        private EmployeeNames employeeNames = EmployeeNames.none();
 
         private Builder() {
         }
@@ -355,6 +388,15 @@ public final class Crm {
          */
         public Builder advanceDealsOnContact(boolean advance) {
             this.advanceDealsOnContact = advance;
+            return this;
+        }
+
+        /**
+         * The names of employees, which message templates show as {@code {manager.name}}. Default:
+         * {@link EmployeeNames#none()}, so the placeholder renders as its fallback.
+         */
+        public Builder employeeNames(EmployeeNames names) {
+            this.employeeNames = Objects.requireNonNull(names, "names");
             return this;
         }
 

@@ -3,8 +3,10 @@ package org.crm4j.core;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
+import org.crm4j.consent.ConsentStore;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
+import org.crm4j.core.consent.InMemoryConsentStore;
 import org.crm4j.core.deal.InMemoryDealStore;
 import org.crm4j.core.deal.InMemoryPipelineStore;
 import org.crm4j.core.dossier.InMemoryDossierStore;
@@ -14,6 +16,7 @@ import org.crm4j.core.keydate.InMemoryNotableEventStore;
 import org.crm4j.core.schedule.InMemoryReminderStore;
 import org.crm4j.core.schedule.InMemoryScheduleQuery;
 import org.crm4j.core.task.InMemoryTaskStore;
+import org.crm4j.core.template.InMemoryTemplateStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.deal.DealStore;
 import org.crm4j.deal.PipelineStore;
@@ -25,6 +28,7 @@ import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
+import org.crm4j.template.TemplateStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -44,6 +48,8 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryScheduleQuery scheduleQuery = new InMemoryScheduleQuery(clients, interactions);
     private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore();
     private final InMemoryDealStore deals = new InMemoryDealStore();
+    private final InMemoryTemplateStore templates = new InMemoryTemplateStore();
+    private final InMemoryConsentStore consents = new InMemoryConsentStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -104,6 +110,16 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public DealStore deals() {
         return deals;
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return templates;
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return consents;
     }
 
     @Override

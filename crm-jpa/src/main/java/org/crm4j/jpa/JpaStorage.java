@@ -18,6 +18,7 @@ import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.consent.ConsentStore;
 import org.crm4j.deal.DealStore;
 import org.crm4j.deal.PipelineStore;
 import org.crm4j.dossier.DossierStore;
@@ -28,6 +29,7 @@ import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
+import org.crm4j.template.TemplateStore;
 import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +88,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaScheduleQuery scheduleQuery;
     private final JpaPipelineStore pipelines;
     private final JpaDealStore deals;
+    private final JpaTemplateStore templates;
+    private final JpaConsentStore consents;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix, boolean skipLockedClaims) {
@@ -103,6 +107,8 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.scheduleQuery = new JpaScheduleQuery(session, clients);
         this.pipelines = new JpaPipelineStore(session);
         this.deals = new JpaDealStore(session);
+        this.templates = new JpaTemplateStore(session);
+        this.consents = new JpaConsentStore(session);
     }
 
     public static Builder builder() {
@@ -167,6 +173,16 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public DealStore deals() {
         return deals;
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return templates;
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return consents;
     }
 
     @Override

@@ -141,6 +141,8 @@ public final class Classifiers {
                 entry(ClassifierKind.INTERACTION_TYPE, "call-in", "Входящий звонок", "Inbound call"),
                 entry(ClassifierKind.INTERACTION_TYPE, "call-out", "Исходящий звонок", "Outbound call"),
                 entry(ClassifierKind.INTERACTION_TYPE, "email", "Письмо", "E-mail"),
+                entry(ClassifierKind.INTERACTION_TYPE, "message", "Сообщение (SMS, мессенджер)",
+                        "Message (SMS, messenger)"),
                 entry(ClassifierKind.INTERACTION_TYPE, "meeting", "Встреча", "Meeting"),
                 entry(ClassifierKind.INTERACTION_TYPE, "demonstration", "Демонстрация", "Demonstration"),
                 entry(ClassifierKind.INTERACTION_TYPE, "materials", "Отправка материалов", "Materials sent"),

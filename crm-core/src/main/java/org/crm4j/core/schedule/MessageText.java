@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.crm4j.common.ValidationException;
+import org.crm4j.core.common.PlaceholderText;
 
 /**
  * The text of a rule's notification: plain text with placeholders in braces, filled when the notification is
@@ -34,43 +35,23 @@ public record MessageText(String text) {
 
     public MessageText {
         Objects.requireNonNull(text, "text");
-        fill(text, null);
+        parse(text);
     }
 
     /** The text with each placeholder replaced by its value in {@code values} (empty when absent). */
     public String fill(Map<String, String> values) {
-        return fill(text, Objects.requireNonNull(values, "values"));
+        Objects.requireNonNull(values, "values");
+        return parse(text).fill(values::get);
     }
 
-    private static String fill(String text, Map<String, String> values) {
-        StringBuilder out = new StringBuilder(text.length() + 32);
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if ((c == '{' || c == '}') && i + 1 < text.length() && text.charAt(i + 1) == c) {
-                out.append(c);
-                i += 2;
-            } else if (c == '{') {
-                int end = text.indexOf('}', i);
-                if (end < 0) {
-                    throw refuse(text, "an unclosed '{' at " + i);
-                }
-                String name = text.substring(i + 1, end);
-                if (!PLACEHOLDERS.contains(name)) {
-                    throw refuse(text, "an unknown placeholder {" + name + "}; known are " + PLACEHOLDERS);
-                }
-                if (values != null) {
-                    out.append(values.getOrDefault(name, ""));
-                }
-                i = end + 1;
-            } else if (c == '}') {
-                throw refuse(text, "a lone '}' at " + i + " (write '}}' for a brace)");
-            } else {
-                out.append(c);
-                i++;
+    private static PlaceholderText parse(String text) {
+        PlaceholderText parsed = PlaceholderText.parse(text, false, what -> refuse(text, what));
+        for (PlaceholderText.Placeholder p : parsed.placeholders()) {
+            if (!PLACEHOLDERS.contains(p.name())) {
+                throw refuse(text, "an unknown placeholder {" + p.name() + "}; known are " + PLACEHOLDERS);
             }
         }
-        return out.toString();
+        return parsed;
     }
 
     private static ValidationException refuse(String text, String what) {
