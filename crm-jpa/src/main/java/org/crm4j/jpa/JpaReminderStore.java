@@ -234,15 +234,17 @@ final class JpaReminderStore implements ReminderStore {
     /**
      * The condition and order of the reminders claimable at {@code :now}: pending, due, unclaimed or past their
      * lease, and first of their channel and recipient among the pending ones (an earlier one, claimed or held after a
-     * refusal, keeps the later ones waiting). A plain read: on MariaDB a locking read would lock, or with
-     * {@code skip locked} pass over, the earlier rows the {@code not exists} reads.
+     * refusal, keeps the later ones waiting). The {@code dueAt <=} conjunct lets the {@code not exists} read a
+     * range of the {@code (channel, recipient, status, due_at)} index that is empty for a recipient's first
+     * reminder, instead of all the recipient's pending ones. A plain read: on MariaDB a locking read would lock, or
+     * with {@code skip locked} pass over, the earlier rows the {@code not exists} reads.
      */
     private static String claimable(String r) {
         return "where " + r + ".status = " + PENDING + " and " + r + ".dueAt <= :now and (" + r + ".claimedUntil "
                 + "is null or " + r + ".claimedUntil <= :now) and not exists (select 1 from CrmReminder e "
                 + "where e.status = " + PENDING + " and e.channel = " + r + ".channel and e.recipient = " + r
-                + ".recipient and (e.dueAt < " + r + ".dueAt or (e.dueAt = " + r + ".dueAt and e.id < " + r
-                + ".id))) order by " + r + ".dueAt, " + r + ".id";
+                + ".recipient and e.dueAt <= " + r + ".dueAt and (e.dueAt < " + r + ".dueAt or e.id < " + r
+                + ".id)) order by " + r + ".dueAt, " + r + ".id";
     }
 
     /** Tries each candidate with an update guarded by the version read, keeping those it changed. */

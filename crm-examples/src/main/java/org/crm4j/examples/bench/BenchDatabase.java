@@ -3,11 +3,15 @@ package org.crm4j.examples.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.crm4j.examples.Schema;
-import org.flywaydb.core.api.FlywayException;
 import org.crm4j.jpa.JpaStorage;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The PostgreSQL the JPA benchmarks run on: {@code CRM_BENCH_PG_URL} (user {@code CRM_BENCH_PG_USER}, default
@@ -30,15 +34,28 @@ final class BenchDatabase {
 
     /**
      * Migrates the schema of {@code prefix} and returns a storage over it. The benchmarks own their prefixes:
-     * tables written by an older build whose migrations no longer validate are dropped and created again.
+     * when the migrations of an older build no longer validate, every table of the prefix is dropped and the
+     * schema created again (the benchmark then writes its data anew).
      */
     static JpaStorage storage(HikariDataSource ds, String prefix) throws SQLException {
         try {
             Schema.migrate(ds, Schema.Database.POSTGRESQL, prefix);
         } catch (FlywayException stale) {
+            List<String> tables = new ArrayList<>();
+            try (Connection c = ds.getConnection(); PreparedStatement q = c.prepareStatement("select tablename "
+                    + "from pg_tables where schemaname = current_schema() and left(tablename, length(?)) = ?")) {
+                q.setString(1, prefix);
+                q.setString(2, prefix);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("drop table if exists " + prefix + "client_part, " + prefix + "client_contact, "
-                        + prefix + "client, " + prefix + "schema_history");
+                for (String table : tables) {
+                    s.execute("drop table if exists " + table + " cascade");
+                }
             }
             Schema.migrate(ds, Schema.Database.POSTGRESQL, prefix);
         }

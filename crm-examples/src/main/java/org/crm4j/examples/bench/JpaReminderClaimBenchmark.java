@@ -101,7 +101,7 @@ public class JpaReminderClaimBenchmark {
                 + "reminder r where status = 'PENDING' and due_at <= ? and (claimed_until is null or claimed_until <= ?) "
                 + "and not exists (select 1 from " + PREFIX + "reminder e where e.status = 'PENDING' "
                 + "and e.channel = r.channel and e.recipient = r.recipient "
-                + "and (e.due_at < r.due_at or (e.due_at = r.due_at and e.id < r.id))) "
+                + "and e.due_at <= r.due_at and (e.due_at < r.due_at or e.id < r.id)) "
                 + "order by due_at, id limit " + batch + " for update skip locked) returning " + COLUMNS);
         checkSameReminders();
     }
