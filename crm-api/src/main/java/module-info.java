@@ -20,4 +20,5 @@ module org.crm4j.api {
     exports org.crm4j.notification;
     exports org.crm4j.schedule;
     exports org.crm4j.deal;
+    exports org.crm4j.telephony;
 }

@@ -24,4 +24,5 @@ module org.crm4j.core {
     exports org.crm4j.core.schedule;
     exports org.crm4j.core.json;
     exports org.crm4j.core.deal;
+    exports org.crm4j.core.telephony;
 }

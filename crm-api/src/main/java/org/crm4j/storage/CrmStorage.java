@@ -12,6 +12,7 @@ import org.crm4j.keydate.NotableEventStore;
 import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.task.TaskStore;
+import org.crm4j.telephony.CallStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -55,6 +56,9 @@ public interface CrmStorage {
 
     /** The deals moving through the pipelines, and the reports over them. */
     DealStore deals();
+
+    /** Incoming calls assembled from the PBX's events, and the service level of lines. */
+    CallStore calls();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

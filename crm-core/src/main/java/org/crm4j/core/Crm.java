@@ -27,6 +27,8 @@ import org.crm4j.core.task.KanbanBoard;
 import org.crm4j.core.task.OverduePolicy;
 import org.crm4j.core.task.Regulations;
 import org.crm4j.core.task.Tasks;
+import org.crm4j.core.telephony.Telephony;
+import org.crm4j.core.telephony.TelephonySettings;
 import org.crm4j.core.timeline.Timeline;
 import org.crm4j.notification.Notifier;
 import org.crm4j.schedule.Supervisors;
@@ -66,6 +68,8 @@ public final class Crm {
     private final Scheduler scheduler;
     private final Pipelines pipelines;
     private final Deals deals;
+    private final Telephony telephony;
+    private final Notifier notifier;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -97,6 +101,11 @@ public final class Crm {
                     deals.onInteraction(interaction);
                     scheduler.onInteraction(interaction);
                 });
+        this.notifier = b.notifier;
+        this.telephony = new Telephony(new Telephony.Parts(storage.calls(), storage.clients(),
+                storage.interactions(), storage.deals(), storage.tasks(), storage.notableEvents(),
+                storage.transactions(), clients, interactions, tasks), clock, zone, phoneNumbers, b.notifier,
+                b.telephonySettings);
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
@@ -109,7 +118,8 @@ public final class Crm {
     /**
      * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
      * no listener, the standard Kanban board, no overdue policy, a Monday-Friday 09:00-18:00 business calendar in the
-     * CRM's zone, no scheduling rules, the logging notifier, no supervisors, the default scheduler settings.
+     * CRM's zone, no scheduling rules, the logging notifier, no supervisors, the default scheduler settings, the
+     * default telephony settings.
      */
     public static Builder builder() {
         return new Builder();
@@ -196,6 +206,20 @@ public final class Crm {
         return deals;
     }
 
+    /**
+     * Incoming calls (M-6.3) and the service level of lines (M-7.2): the PBX connector hands every call event to
+     * {@link Telephony#on}; the caller is identified, a screen pop goes to the manager through the notifier, each
+     * call is recorded once as an interaction and a missed call of a client is called back.
+     */
+    public Telephony telephony() {
+        return telephony;
+    }
+
+    /** Where notifications go: reminders, escalations, screen pops of calls. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
     /** The business calendar deadlines of regulations and their lateness are measured in. */
     public BusinessCalendar calendar() {
         return calendar;
@@ -241,6 +265,7 @@ public final class Crm {
         private SchedulerSettings schedulerSettings = SchedulerSettings.defaults();
         private org.crm4j.deal.Pipeline defaultPipeline = Pipelines.shiffman();
         private boolean advanceDealsOnContact;
+        private TelephonySettings telephonySettings = TelephonySettings.defaults();
 
         private Builder() {
         }
@@ -355,6 +380,12 @@ public final class Crm {
          */
         public Builder advanceDealsOnContact(boolean advance) {
             this.advanceDealsOnContact = advance;
+            return this;
+        }
+
+        /** How incoming calls are handled. Default: {@link TelephonySettings#defaults()}. */
+        public Builder telephony(TelephonySettings settings) {
+            this.telephonySettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -14,6 +14,7 @@ import org.crm4j.core.keydate.InMemoryNotableEventStore;
 import org.crm4j.core.schedule.InMemoryReminderStore;
 import org.crm4j.core.schedule.InMemoryScheduleQuery;
 import org.crm4j.core.task.InMemoryTaskStore;
+import org.crm4j.core.telephony.InMemoryCallStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.deal.DealStore;
 import org.crm4j.deal.PipelineStore;
@@ -25,6 +26,7 @@ import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
+import org.crm4j.telephony.CallStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -44,6 +46,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryScheduleQuery scheduleQuery = new InMemoryScheduleQuery(clients, interactions);
     private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore();
     private final InMemoryDealStore deals = new InMemoryDealStore();
+    private final InMemoryCallStore calls = new InMemoryCallStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -104,6 +107,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public DealStore deals() {
         return deals;
+    }
+
+    @Override
+    public CallStore calls() {
+        return calls;
     }
 
     @Override
