@@ -28,6 +28,7 @@ import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
+import org.crm4j.telephony.CallStore;
 import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +87,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaScheduleQuery scheduleQuery;
     private final JpaPipelineStore pipelines;
     private final JpaDealStore deals;
+    private final JpaCallStore calls;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix, boolean skipLockedClaims) {
@@ -103,6 +105,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.scheduleQuery = new JpaScheduleQuery(session, clients);
         this.pipelines = new JpaPipelineStore(session);
         this.deals = new JpaDealStore(session);
+        this.calls = new JpaCallStore(session);
     }
 
     public static Builder builder() {
@@ -167,6 +170,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public DealStore deals() {
         return deals;
+    }
+
+    @Override
+    public CallStore calls() {
+        return calls;
     }
 
     @Override
