@@ -252,4 +252,32 @@ class TelephonyTest {
         assertThatThrownBy(() -> crm.telephony().serviceLevel("sales", end, start, twenty, AbandonedCalls.COUNTED))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    @DisplayName("the manager answering her client's call gets no second pop; a transfer hands the call to another agent")
+    void managerAnswersThenTransfers() {
+        bankClient();
+        crm.telephony().on(offered("c-8", "+79161234567"));
+        crm.telephony().on(new CallEvent.Answered("c-8", "private", MARINA, clock.instant().plusSeconds(4)));
+        crm.telephony().on(new CallEvent.Transferred("c-8", "private", OLEG, clock.instant().plusSeconds(30)));
+        Telephony.Handled ended = crm.telephony().on(new CallEvent.Ended("c-8", "private",
+                clock.instant().plusSeconds(90)));
+
+        assertThat(screen).extracting(Notification::recipient).containsExactly("marina");
+        assertThat(ended.call().agent()).isEqualTo(OLEG);
+        assertThat(ended.interaction().manager()).isEqualTo(OLEG);
+        assertThat(ended.interaction().duration()).isEqualTo(Duration.ofSeconds(86));
+    }
+
+    @Test
+    @DisplayName("telephony settings refuse what cannot work")
+    void settings() {
+        assertThatThrownBy(() -> new TelephonySettings("call-in", 21, 30, Duration.ofHours(1), Duration.ZERO))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new TelephonySettings("call-in", 5, 0, Duration.ofHours(1), Duration.ZERO))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new TelephonySettings("call-in", 5, 30, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(ValidationException.class);
+        assertThat(crm.telephony().settings()).isEqualTo(TelephonySettings.defaults());
+    }
 }
