@@ -23,3 +23,5 @@ create table ${prefix}phone_call (
 ) engine = InnoDB default character set utf8mb4 collate utf8mb4_bin;
 create index ${prefix}phone_call_line_ix on ${prefix}phone_call (line_code, offered_at);
 create index ${prefix}phone_call_client_ix on ${prefix}phone_call (client_id);
+-- A screen pop reads the caller's deals by client; V9 indexed deals only by pipeline.
+create index ${prefix}deal_by_client_ix on ${prefix}deal (client_id, created_at);

@@ -22,3 +22,5 @@ create table ${prefix}phone_call (
 );
 create index ${prefix}phone_call_line_ix on ${prefix}phone_call (line_code, offered_at);
 create index ${prefix}phone_call_client_ix on ${prefix}phone_call (client_id);
+-- A screen pop reads the caller's deals by client; V9 indexed deals only by pipeline.
+create index ${prefix}deal_by_client_ix on ${prefix}deal (client_id, created_at);
