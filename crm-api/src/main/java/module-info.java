@@ -22,4 +22,5 @@ module org.crm4j.api {
     exports org.crm4j.deal;
     exports org.crm4j.consent;
     exports org.crm4j.template;
+    exports org.crm4j.telephony;
 }

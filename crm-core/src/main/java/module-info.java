@@ -26,4 +26,5 @@ module org.crm4j.core {
     exports org.crm4j.core.deal;
     exports org.crm4j.core.consent;
     exports org.crm4j.core.template;
+    exports org.crm4j.core.telephony;
 }

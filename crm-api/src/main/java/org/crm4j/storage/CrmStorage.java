@@ -14,6 +14,7 @@ import org.crm4j.schedule.ReminderStore;
 import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.task.TaskStore;
 import org.crm4j.template.TemplateStore;
+import org.crm4j.telephony.CallStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -63,6 +64,9 @@ public interface CrmStorage {
 
     /** The history of clients' consents to be contacted. */
     ConsentStore consents();
+
+    /** Incoming calls assembled from the PBX's events, and the service level of lines. */
+    CallStore calls();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

@@ -29,6 +29,8 @@ import org.crm4j.core.task.OverduePolicy;
 import org.crm4j.core.task.Regulations;
 import org.crm4j.core.task.Tasks;
 import org.crm4j.core.template.Mailing;
+import org.crm4j.core.telephony.Telephony;
+import org.crm4j.core.telephony.TelephonySettings;
 import org.crm4j.core.timeline.Timeline;
 import org.crm4j.notification.Notifier;
 import org.crm4j.schedule.Supervisors;
@@ -72,6 +74,7 @@ public final class Crm {
     private final Notifier notifier;
     private final Consents consents;
     private final Mailing mailing;
+    private final Telephony telephony;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -103,10 +106,14 @@ public final class Crm {
                     deals.onInteraction(interaction);
                     scheduler.onInteraction(interaction);
                 });
+        this.notifier = b.notifier;
+        this.telephony = new Telephony(new Telephony.Parts(storage.calls(), storage.clients(),
+                storage.interactions(), storage.deals(), storage.tasks(), storage.notableEvents(),
+                storage.transactions(), clients, interactions, tasks), clock, zone, phoneNumbers, b.notifier,
+                b.telephonySettings);
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
                 storage.transactions(), clock, zone, b.listener);
-        this.notifier = b.notifier;
         this.consents = new Consents(storage.consents(), storage.clients(), storage.transactions(), clock,
                 phoneNumbers);
         this.mailing = new Mailing(storage, interactions, consents, clock, zone, b.notifier, b.employeeNames);
@@ -119,7 +126,8 @@ public final class Crm {
     /**
      * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
      * no listener, the standard Kanban board, no overdue policy, a Monday-Friday 09:00-18:00 business calendar in the
-     * CRM's zone, no scheduling rules, the logging notifier, no supervisors, the default scheduler settings.
+     * CRM's zone, no scheduling rules, the logging notifier, no supervisors, the default scheduler settings, the
+     * default telephony settings.
      */
     public static Builder builder() {
         return new Builder();
@@ -207,6 +215,15 @@ public final class Crm {
     }
 
     /**
+     * Incoming calls (M-6.3) and the service level of lines (M-7.2): the PBX connector hands every call event to
+     * {@link Telephony#on}; the caller is identified, a screen pop goes to the manager through the notifier, each
+     * call is recorded once as an interaction and a missed call of a client is called back.
+     */
+    public Telephony telephony() {
+        return telephony;
+    }
+
+    /**
      * Clients' consents to be contacted (M-6.2): grants and withdrawals per mechanism, address and purpose, kept as
      * a history whose latest record is the current consent.
      */
@@ -223,7 +240,7 @@ public final class Crm {
         return mailing;
     }
 
-    /** The notifier reminders, escalations and mailings are delivered through. */
+    /** The notifier reminders, escalations, mailings and screen pops of calls are delivered through. */
     public Notifier notifier() {
         return notifier;
     }
@@ -274,6 +291,7 @@ public final class Crm {
         private org.crm4j.deal.Pipeline defaultPipeline = Pipelines.shiffman();
         private boolean advanceDealsOnContact;
         private EmployeeNames employeeNames = EmployeeNames.none();
+        private TelephonySettings telephonySettings = TelephonySettings.defaults();
 
         private Builder() {
         }
@@ -388,6 +406,12 @@ public final class Crm {
          */
         public Builder advanceDealsOnContact(boolean advance) {
             this.advanceDealsOnContact = advance;
+            return this;
+        }
+
+        /** How incoming calls are handled. Default: {@link TelephonySettings#defaults()}. */
+        public Builder telephony(TelephonySettings settings) {
+            this.telephonySettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

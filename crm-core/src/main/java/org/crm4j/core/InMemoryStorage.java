@@ -17,6 +17,7 @@ import org.crm4j.core.schedule.InMemoryReminderStore;
 import org.crm4j.core.schedule.InMemoryScheduleQuery;
 import org.crm4j.core.task.InMemoryTaskStore;
 import org.crm4j.core.template.InMemoryTemplateStore;
+import org.crm4j.core.telephony.InMemoryCallStore;
 import org.crm4j.core.timeline.InMemoryTimeline;
 import org.crm4j.deal.DealStore;
 import org.crm4j.deal.PipelineStore;
@@ -29,6 +30,7 @@ import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
 import org.crm4j.template.TemplateStore;
+import org.crm4j.telephony.CallStore;
 import org.crm4j.timeline.TimelineQuery;
 
 /**
@@ -50,6 +52,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryDealStore deals = new InMemoryDealStore();
     private final InMemoryTemplateStore templates = new InMemoryTemplateStore();
     private final InMemoryConsentStore consents = new InMemoryConsentStore();
+    private final InMemoryCallStore calls = new InMemoryCallStore();
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -120,6 +123,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public CallStore calls() {
+        return calls;
     }
 
     @Override

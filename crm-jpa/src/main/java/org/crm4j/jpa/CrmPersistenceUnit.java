@@ -30,13 +30,15 @@ final class CrmPersistenceUnit implements PersistenceUnitInfo {
             AssignmentPart.class, ClassifierEntity.class, NotableEventEntity.class, InteractionEntity.class,
             DossierEntity.class, DossierPartEntity.class, DossierWordEntity.class, DossierFactEntity.class,
             DossierFactTagEntity.class, WorkFactEntity.class, TaskEntity.class, ReminderEntity.class,
-            PipelineEntity.class, PipelineStageEntity.class, DealEntity.class, DealStageEntity.class, TemplateEntity.class, ConsentEntity.class);
+            PipelineEntity.class, PipelineStageEntity.class, DealEntity.class, DealStageEntity.class, 
+            TemplateEntity.class, ConsentEntity.class, CallEntity.class);
     /** The entities that name a table; the kinds of part share the table of {@link ClientPartEntity}. */
     private static final List<Class<?>> TABLES = List.of(ClientEntity.class, ContactEntity.class,
             ClientPartEntity.class, ClassifierEntity.class, NotableEventEntity.class, InteractionEntity.class,
             DossierEntity.class, DossierPartEntity.class, DossierWordEntity.class, DossierFactEntity.class,
             DossierFactTagEntity.class, WorkFactEntity.class, TaskEntity.class, ReminderEntity.class,
-            PipelineEntity.class, PipelineStageEntity.class, DealEntity.class, DealStageEntity.class, TemplateEntity.class, ConsentEntity.class);
+            PipelineEntity.class, PipelineStageEntity.class, DealEntity.class, DealStageEntity.class, 
+            TemplateEntity.class, ConsentEntity.class, CallEntity.class);
     private static final String MAPPING_FILE = "META-INF/crm4j-generated-orm.xml";
 
     private final String name;

@@ -30,6 +30,7 @@ import org.crm4j.schedule.ScheduleQuery;
 import org.crm4j.storage.CrmStorage;
 import org.crm4j.task.TaskStore;
 import org.crm4j.template.TemplateStore;
+import org.crm4j.telephony.CallStore;
 import org.crm4j.timeline.TimelineQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +91,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaDealStore deals;
     private final JpaTemplateStore templates;
     private final JpaConsentStore consents;
+    private final JpaCallStore calls;
 
     private JpaStorage(@Nullable EntityManagerFactory ownFactory, Transactions transactions, JpaSession session,
                        String tablePrefix, boolean skipLockedClaims) {
@@ -109,6 +111,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.deals = new JpaDealStore(session);
         this.templates = new JpaTemplateStore(session);
         this.consents = new JpaConsentStore(session);
+        this.calls = new JpaCallStore(session);
     }
 
     public static Builder builder() {
@@ -183,6 +186,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public CallStore calls() {
+        return calls;
     }
 
     @Override

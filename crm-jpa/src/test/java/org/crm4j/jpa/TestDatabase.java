@@ -35,7 +35,8 @@ enum TestDatabase {
     private static final List<String> TABLES = List.of("client_part", "client_contact", "client", "classifier",
             "notable_event", "interaction", "work_fact",
             "dossier_fact_tag", "dossier_fact", "dossier_word", "dossier_part", "dossier", "task", "reminder",
-            "pipeline_stage", "pipeline", "deal_stage", "deal", "message_template", "consent");
+            "pipeline_stage", "pipeline", "deal_stage", "deal", "message_template", "consent",
+            "phone_call");
     private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> MIGRATED = new ConcurrentHashMap<>();
     private static volatile @Nullable EmbeddedPostgres embedded;

@@ -1,0 +1,27 @@
+-- crm4j incoming calls, MariaDB 10.7 or later.
+-- ${prefix} is the table prefix (Flyway placeholder, "crm_" by default). One row per call, keyed by the PBX's
+-- call id; the row is the fold of the call's events, each kind taken once (seen_kinds). wait_ms is the waiting
+-- time derived from the moments (to the answer, or to the hang-up of an abandoned call), kept so that the
+-- service level compares one column with the threshold on every database alike. The table collates in binary:
+-- call ids and lines are the PBX's codes, compared exactly as on the other databases.
+
+create table ${prefix}phone_call (
+    id          varchar(200)  not null,
+    version     bigint        not null,
+    line_code   varchar(64)   not null,
+    raw_number  varchar(64),
+    client_id   uuid,
+    contact_id  uuid,
+    agent_id    varchar(64),
+    offered_at  datetime(6) not null,
+    answered_at datetime(6),
+    ended_at    datetime(6),
+    outcome     varchar(16)   not null,
+    seen_kinds  varchar(64)   not null,
+    wait_ms     bigint,
+    primary key (id)
+) engine = InnoDB default character set utf8mb4 collate utf8mb4_bin;
+create index ${prefix}phone_call_line_ix on ${prefix}phone_call (line_code, offered_at);
+create index ${prefix}phone_call_client_ix on ${prefix}phone_call (client_id);
+-- A screen pop reads the caller's deals by client; V9 indexed deals only by pipeline.
+create index ${prefix}deal_by_client_ix on ${prefix}deal (client_id, created_at);
