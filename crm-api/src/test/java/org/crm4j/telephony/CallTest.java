@@ -68,8 +68,8 @@ class CallTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The call is the same whatever order its events come in, and however often each is repeated. */
     @Property
-    @DisplayName("the call is the same whatever order its events come in, and however often each is repeated")
     void orderDoesNotMatter(@ForAll @Size(min = 1, max = 5) @UniqueElements List<CallEventKind> kinds,
                             @ForAll @IntRange(min = 0, max = 1000) int seed) {
         List<CallEvent> events = new ArrayList<>();
