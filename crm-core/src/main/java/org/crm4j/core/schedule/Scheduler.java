@@ -550,9 +550,13 @@ public final class Scheduler {
 
     /** Whether the occasion under {@code key} was handled: its task, or else its first reminder, exists. */
     private boolean handled(SchedulingRule rule, String key) {
-        return transactions.inTransaction(() -> rule.task().isPresent()
-                ? taskStore.findBySourceKey(key + ":task").isPresent()
-                : reminders.findByKey(key + ":" + firstReminderSuffix(rule)).isPresent());
+        return transactions.inTransaction(() -> handledHere(rule, key));
+    }
+
+    /** {@link #handled} in the caller's transaction. */
+    private boolean handledHere(SchedulingRule rule, String key) {
+        return rule.task().isPresent() ? taskStore.findBySourceKey(key + ":task").isPresent()
+                : reminders.findByKey(key + ":" + firstReminderSuffix(rule)).isPresent();
     }
 
     private static String firstReminderSuffix(SchedulingRule rule) {
@@ -584,8 +588,7 @@ public final class Scheduler {
         if (!rule.condition().test(o.card(), o.deal(), this::standing)) {
             return FireReport.NOTHING;
         }
-        if (rule.task().isPresent() ? taskStore.findBySourceKey(o.key() + ":task").isPresent()
-                : reminders.findByKey(o.key() + ":" + firstReminderSuffix(rule)).isPresent()) {
+        if (handledHere(rule, o.key())) {
             return FireReport.NOTHING;
         }
         Task task = null;
