@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
@@ -50,6 +52,25 @@ class IdsTest {
             seen.add(ids.next());
         }
         assertThat(seen).hasSize(100_000);
+    }
+
+    @Test
+    @DisplayName("ids made in the same millisecond, or while the clock goes back, still increase, as text too")
+    void increasing() {
+        SettableClock clock = SettableClock.at(Instant.parse("2026-04-01T07:00:00Z"));
+        Ids ids = new Ids(clock);
+        List<UUID> made = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            if (i == 5_000) {
+                clock.advance(Duration.ofMillis(-3));
+            }
+            made.add(ids.next());
+        }
+        for (int i = 1; i < made.size(); i++) {
+            assertThat(made.get(i).toString()).isGreaterThan(made.get(i - 1).toString());
+            assertThat(made.get(i).version()).isEqualTo(7);
+            assertThat(made.get(i).variant()).isEqualTo(2);
+        }
     }
 
     @Property
