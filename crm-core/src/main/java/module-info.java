@@ -23,6 +23,7 @@ module org.crm4j.core {
     exports org.crm4j.core.task;
     exports org.crm4j.core.schedule;
     exports org.crm4j.core.json;
+    exports org.crm4j.core.outbox;
     exports org.crm4j.core.deal;
     exports org.crm4j.core.consent;
     exports org.crm4j.core.template;

@@ -65,4 +65,10 @@ public interface ReminderStore {
      * @param limit the most reminders to claim, 1 to 1000
      */
     List<Reminder> claimDue(Instant now, String owner, Instant until, int limit);
+
+    /**
+     * Whether a pending reminder, claimed or not, waits for {@code recipient} on {@code channel}: the outbox asks it
+     * before handing a new notification straight to the channel, which would otherwise pass the ones waiting.
+     */
+    boolean hasPending(String channel, String recipient);
 }

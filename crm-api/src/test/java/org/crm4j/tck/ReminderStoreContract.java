@@ -218,6 +218,24 @@ public abstract class ReminderStoreContract {
                 .containsExactly(third.id());
     }
 
+    @Test
+    @DisplayName("a recipient has pending reminders on a channel while one is pending, claimed or not, and not after")
+    void hasPending() {
+        assertThat(store.hasPending("email", "anna")).isFalse();
+        Reminder first = store.save(toAnna(1, 10));
+        store.save(reminder(2, 11));
+        assertThat(store.hasPending("email", "anna")).isTrue();
+        assertThat(store.hasPending("sms", "anna")).isFalse();
+        assertThat(store.hasPending("email", "boris")).isFalse();
+
+        Reminder claimed = store.claimDue(at(20), "node-a", at(100), 10).stream()
+                .filter(r -> r.id().equals(first.id())).findFirst().orElseThrow();
+        assertThat(store.hasPending("email", "anna")).isTrue();
+        store.save(claimed.closed(ReminderStatus.FIRED, at(21)));
+        assertThat(store.hasPending("email", "anna")).isFalse();
+        assertThat(store.hasPending("email", "anna-2")).isTrue();
+    }
+
     /** A reminder numbered {@code n} due {@code minutes} after T0, by e-mail to anna, like every other such one. */
     private static Reminder toAnna(int n, long minutes) {
         Reminder r = reminder(n, minutes);

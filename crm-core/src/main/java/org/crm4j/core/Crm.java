@@ -3,6 +3,7 @@ package org.crm4j.core;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.crm4j.calendar.BusinessCalendar;
 import org.crm4j.common.CrmEventListener;
@@ -19,7 +20,9 @@ import org.crm4j.core.history.WorkHistory;
 import org.crm4j.core.interaction.Interactions;
 import org.crm4j.core.keydate.NotableEvents;
 import org.crm4j.core.schedule.Notifiers;
+import org.crm4j.core.json.EventsJson;
 import org.crm4j.core.json.RulesJson;
+import org.crm4j.core.outbox.Outbox;
 import org.crm4j.core.schedule.Scheduler;
 import org.crm4j.core.schedule.SchedulerSettings;
 import org.crm4j.core.schedule.SchedulingRule;
@@ -72,6 +75,7 @@ public final class Crm {
     private final Pipelines pipelines;
     private final Deals deals;
     private final Notifier notifier;
+    private final Outbox outbox;
     private final Consents consents;
     private final Mailing mailing;
     private final Telephony telephony;
@@ -82,11 +86,13 @@ public final class Crm {
         this.zone = b.zone != null ? b.zone : b.clock.getZone();
         this.phoneNumbers = PhoneNumbers.forRegion(b.defaultRegion);
         this.classifiers = new Classifiers(storage.classifiers(), storage.transactions());
-        this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, b.listener,
+        this.outbox = new Outbox(storage.reminders(), storage.transactions(), clock, EventsJson.standard(),
+                b.listenerSet, b.schedulerSettings.node(), b.schedulerSettings.lease());
+        this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, outbox,
                 classifiers.codes());
         this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));
         this.tasks = new Tasks(storage.tasks(), storage.clients(), storage.transactions(), clock, zone, b.board,
-                b.overduePolicy, b.listener);
+                b.overduePolicy, outbox);
         this.agenda = new Agenda(storage.tasks(), storage.transactions());
         this.calendar = b.calendar != null ? b.calendar : Calendars.mondayToFriday(zone);
         this.regulations = new Regulations(tasks, storage.tasks(), storage.transactions(), clock, zone, calendar);
@@ -94,11 +100,14 @@ public final class Crm {
                 new Ids(clock), zone);
         this.scheduler = new Scheduler(b.rules, new Scheduler.Parts(storage.reminders(), storage.tasks(),
                 storage.clients(), storage.scheduleQuery(), storage.deals(), storage.pipelines(),
-                storage.transactions(), tasks, notableEvents, workHistory), clock, zone, calendar, b.notifier, b.supervisors, b.schedulerSettings);
+                storage.transactions(), tasks, notableEvents, workHistory), clock, zone, calendar,
+                Notifier.routing(Map.of(Outbox.EVENT_CHANNEL, outbox.eventNotifier(b.listener)), b.notifier),
+                b.supervisors, b.schedulerSettings);
+        outbox.deliverWith(scheduler::deliverClaimed);
         this.pipelines = new Pipelines(storage.pipelines(), storage.deals(), storage.transactions(), clock,
-                b.listener);
+                outbox);
         this.deals = new Deals(storage.deals(), storage.pipelines(), storage.clients(), storage.transactions(), clock,
-                calendar, classifiers.codes(), b.listener, b.defaultPipeline.code(), b.advanceDealsOnContact,
+                calendar, classifiers.codes(), outbox, b.defaultPipeline.code(), b.advanceDealsOnContact,
                 scheduler::onDeal);
         this.interactions = new Interactions(storage.interactions(), storage.clients(), storage.transactions(),
                 classifiers.codes(), interaction -> {
@@ -109,14 +118,14 @@ public final class Crm {
         this.notifier = b.notifier;
         this.telephony = new Telephony(new Telephony.Parts(storage.calls(), storage.clients(),
                 storage.interactions(), storage.deals(), storage.tasks(), storage.notableEvents(),
-                storage.transactions(), clients, interactions, tasks), clock, zone, phoneNumbers, b.notifier,
+                storage.transactions(), clients, interactions, tasks), clock, zone, phoneNumbers, outbox.notifier(),
                 b.telephonySettings);
         this.timeline = new Timeline(storage.timeline(), storage.transactions(), zone);
         this.dossiers = new Dossiers(storage.dossiers(), storage.clients(), storage.interactions(),
-                storage.transactions(), clock, zone, b.listener);
+                storage.transactions(), clock, zone, outbox);
         this.consents = new Consents(storage.consents(), storage.clients(), storage.transactions(), clock,
                 phoneNumbers);
-        this.mailing = new Mailing(storage, interactions, consents, clock, zone, b.notifier, b.employeeNames);
+        this.mailing = new Mailing(storage, interactions, consents, clock, zone, outbox.notifier(), b.employeeNames);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -280,6 +289,7 @@ public final class Crm {
         private @Nullable ZoneId zone;
         private String defaultRegion = "RU";
         private CrmEventListener listener = CrmEventListener.none();
+        private boolean listenerSet;
         private boolean defaultClassifiers = true;
         private KanbanBoard board = KanbanBoard.standard();
         private OverduePolicy overduePolicy = OverduePolicy.off();
@@ -323,9 +333,13 @@ public final class Crm {
             return this;
         }
 
-        /** Who hears of CRM events after each change is saved. Default: nobody. */
+        /**
+         * Who hears of CRM events: after each change commits, at least once, through crm4j's outbox (see
+         * {@link CrmEventListener}). Default: nobody, and then no event is written.
+         */
         public Builder listener(CrmEventListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            this.listenerSet = true;
             return this;
         }
 

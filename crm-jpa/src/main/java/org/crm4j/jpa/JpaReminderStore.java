@@ -158,6 +158,16 @@ final class JpaReminderStore implements ReminderStore {
     }
 
     @Override
+    public boolean hasPending(String channel, String recipient) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(recipient, "recipient");
+        return !session.read(em -> em.createQuery("select r.id from CrmReminder r where r.channel = :channel "
+                        + "and r.recipient = :recipient and r.status = " + PENDING, UUID.class)
+                .setParameter("channel", channel).setParameter("recipient", recipient).setMaxResults(1)
+                .getResultList()).isEmpty();
+    }
+
+    @Override
     public List<Reminder> findDead(int limit) {
         ClaimArguments.requireLimit(limit);
         return reminders(em -> em.createQuery(COLUMNS + "where r.status = " + DEAD + " order by r.dueAt, r.id",

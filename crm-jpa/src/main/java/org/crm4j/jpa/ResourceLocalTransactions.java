@@ -4,7 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,12 +15,16 @@ import org.crm4j.common.Transactions;
 /**
  * Resource-local transactions of crm4j's own entity manager factory, the default when no transaction manager of
  * the embedding system is given. The entity manager of a transaction is bound to the thread running it; a nested
- * {@link #inTransaction} joins the outer one. A transaction commits when its work returns and rolls back when it
+ * {@link #inTransaction} joins the outer one, and {@link #afterCommit} actions run when the outer one has
+ * committed. A transaction commits when its work returns and rolls back when it
  * throws; a provider's exception at commit comes out as a {@link org.crm4j.common.CrmException}.
  */
 final class ResourceLocalTransactions implements Transactions, JpaSession {
+    private static final System.Logger LOG = System.getLogger(ResourceLocalTransactions.class.getName());
+
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     ResourceLocalTransactions(EntityManagerFactory factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -37,12 +43,14 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
         }
         EntityManager em = open();
         current.set(em);
+        List<Runnable> actions = new ArrayList<>();
+        afterCommit.set(actions);
         EntityTransaction tx = em.getTransaction();
+        T result;
         try {
             tx.begin();
-            T result = work.apply(em);
+            result = work.apply(em);
             tx.commit();
-            return result;
         } catch (RuntimeException e) {
             rollbackQuietly(tx, e);
             throw e instanceof PersistenceException pe ? JpaExceptions.translate(pe) : e;
@@ -51,8 +59,32 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
             throw e;
         } finally {
             current.remove();
+            afterCommit.remove();
             em.close();
         }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "An action after the commit failed; the transaction stands", e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code action} after the commit of this thread's transaction, not at all when it rolls back; outside a
+     * transaction at once.
+     */
+    @Override
+    public boolean afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
+        }
+        return true;
     }
 
     @Override

@@ -126,10 +126,11 @@ class MailingStatementCountTest {
             Map<String, Long> again = counter.counted(() -> report[0] = crm.mailing().send(last));
 
             assertThat(among).isEqualTo(alone);
-            // the template, the key's interaction, the card (three selects), the consent and the deal; then
-            // recording through crm.interactions(), which checks the key, the type and the client and runs the
-            // follow-up, deal and rule steps; one insert, the interaction
-            assertThat(alone).isEqualTo(Map.of("select", 13L, "insert", 1L));
+            // the template, the key's interaction, the card (three selects), the consent and the deal; whether
+            // the address has messages waiting in the outbox; then recording through crm.interactions(), which
+            // checks the key, the type and the client and runs the follow-up, deal and rule steps; two inserts,
+            // the outbox entry and the interaction; after the commit, the entry marked delivered
+            assertThat(alone).isEqualTo(Map.of("select", 14L, "insert", 2L, "update", 1L));
             // the template, then the key's interaction (none yet)
             assertThat(again).isEqualTo(Map.of("select", 2L));
             assertThat(report[0].alreadySent()).hasSize(1);

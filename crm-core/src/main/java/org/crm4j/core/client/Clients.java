@@ -26,13 +26,12 @@ import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
 import org.crm4j.common.Violations;
 import org.crm4j.core.classifier.ClassifierCodes;
+import org.crm4j.core.common.Events;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.common.PhoneNumbers;
 import org.crm4j.requisites.Inn;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client card's use cases (M-1, M-6.3, M-6.4), returned by {@code crm.clients()}: register a client, change
@@ -42,12 +41,12 @@ import org.slf4j.LoggerFactory;
  * <p>Every command reads and checks its whole input before it changes anything, reports every violation at
  * once in one {@link ValidationException}, and runs its load and save in one transaction. Commands that edit
  * what a person saw take the version they saw ({@code expectedVersion}); if someone saved in between, they
- * throw {@link ConcurrentModificationException} and change nothing. Events go to the listener after the save.
+ * throw {@link ConcurrentModificationException} and change nothing. Events go to the listener in the transaction of the save (crm4j's
+ * outbox, which delivers them after the commit).
  *
  * <p>Thread-safe.
  */
 public final class Clients {
-    private static final Logger LOG = LoggerFactory.getLogger(Clients.class);
     private static final int ASSIGN_ATTEMPTS = 5;
 
     private final ClientStore store;
@@ -100,9 +99,9 @@ public final class Clients {
         Decision<ClientCard, ClientEvent> decision = transactions.inTransaction(() -> {
             Decision<ClientCard, ClientEvent> d = rules.register(ClientId.of(ids.next()), form, contacts, ids::next, now);
             refuseDuplicate(d.state());
-            return new Decision<>(store.save(d.state()), d.events());
+            return published(new Decision<>(store.save(d.state()), d.events()));
         });
-        return publish(decision);
+        return decision.state();
     }
 
     /** Replaces the formal section of the card the caller saw at {@code expectedVersion}. */
@@ -229,9 +228,9 @@ public final class Clients {
             if (d.events().isEmpty()) {
                 return d;
             }
-            return new Decision<>(store.save(d.state()), d.events());
+            return published(new Decision<>(store.save(d.state()), d.events()));
         });
-        return publish(decision);
+        return decision.state();
     }
 
     private void refuseDuplicate(ClientCard card) {
@@ -247,15 +246,9 @@ public final class Clients {
         }
     }
 
-    private ClientCard publish(Decision<ClientCard, ClientEvent> decision) {
-        for (ClientEvent event : decision.events()) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                LOG.warn("CRM event listener failed on {} of client {}; the change stands", event.type(),
-                        event.clientId(), e);
-            }
-        }
-        return decision.state();
+    /** Hands the decision's events to the listener, in the transaction that saved its state. */
+    private Decision<ClientCard, ClientEvent> published(Decision<ClientCard, ClientEvent> decision) {
+        Events.publish(listener, decision.events());
+        return decision;
     }
 }

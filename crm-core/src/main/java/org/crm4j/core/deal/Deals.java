@@ -25,6 +25,7 @@ import org.crm4j.common.EmployeeId;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.Violations;
 import org.crm4j.core.classifier.ClassifierCodes;
+import org.crm4j.core.common.Events;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.Ids;
 import org.crm4j.deal.Deal;
@@ -39,8 +40,6 @@ import org.crm4j.deal.PipelineStore;
 import org.crm4j.deal.Stage;
 import org.crm4j.interaction.Interaction;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Deals (M-4): creating them, moving them through their pipeline's stages, losing them for a reason, reopening
@@ -48,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Shiffman board, the idle deals, the funnel and the weighted forecast. Each command runs in one transaction,
  * checks the expected version of the deal it changes, applies {@link DealRules} and changes nothing when it
  * refuses. Lead sources, campaigns and lost reasons are checked against the tenant's dictionaries (lead source,
- * marketing action, refusal reason). Events go to the listener after the change is saved.
+ * marketing action, refusal reason). Events go to the listener in the transaction of the change (crm4j's outbox, which delivers them after the commit).
  *
  * <h2>Idleness</h2>
  * A deal is idle when more business days of the CRM's calendar than its stage's idle limit have passed after
@@ -57,7 +56,6 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class Deals {
-    private static final Logger LOG = LoggerFactory.getLogger(Deals.class);
 
     private final DealStore store;
     private final PipelineStore pipelines;
@@ -119,7 +117,7 @@ public final class Deals {
             }
             return saved(d);
         });
-        return publish(saved);
+        return saved.state();
     }
 
     /**
@@ -188,8 +186,7 @@ public final class Deals {
      * activity (its idleness counts from now); when the contact-column rule is on and the interaction has a
      * manager, the deal also moves on as {@link #recordContact} moves it, by that manager. An interaction naming
      * no stored deal of its client changes nothing. It runs in the caller's transaction (the interaction's
-     * recording), and its events go to the listener once the deal is saved there, before that transaction
-     * commits.
+     * recording), and its events go to the listener in that transaction.
      */
     public void onInteraction(Interaction interaction) {
         Objects.requireNonNull(interaction, "interaction");
@@ -215,7 +212,7 @@ public final class Deals {
         if (decision.state().equals(d)) {
             return;
         }
-        publish(saved(decision));
+        saved(decision);
     }
 
     private Deal touch(DealId id, boolean contact, @Nullable EmployeeId actor) {
@@ -231,7 +228,7 @@ public final class Deals {
             }
             return saved(d);
         });
-        return publish(saved);
+        return saved.state();
     }
 
     private Deal change(DealId id, long version, BiFunction<Deal, Pipeline, Decision<Deal, DealEvent>> rule) {
@@ -247,7 +244,7 @@ public final class Deals {
             }
             return saved(d);
         });
-        return publish(saved);
+        return saved.state();
     }
 
     /** The deal stored under {@code id}. @throws DealNotFoundException when there is none */
@@ -359,22 +356,14 @@ public final class Deals {
         return pipelines.findByCode(code).orElseThrow(() -> new PipelineNotFoundException(code));
     }
 
-    /** Saves the decision's deal and hands it with its events to the change hook, in the caller's transaction. */
+    /**
+     * Saves the decision's deal and hands it with its events to the change hook and its events to the listener, in
+     * the caller's transaction.
+     */
     private Decision<Deal, DealEvent> saved(Decision<Deal, DealEvent> decision) {
         Deal stored = store.save(decision.state());
         onChanged.accept(stored, decision.events());
+        Events.publish(listener, decision.events());
         return new Decision<>(stored, decision.events());
-    }
-
-    private Deal publish(Decision<Deal, DealEvent> decision) {
-        for (DealEvent event : decision.events()) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                LOG.warn("CRM event listener failed on {} of deal {}; the change stands", event.type(),
-                        event.dealId(), e);
-            }
-        }
-        return decision.state();
     }
 }

@@ -2,7 +2,6 @@ package org.crm4j.core.deal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import org.crm4j.common.EmployeeId;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
 import org.crm4j.common.Violations;
+import org.crm4j.core.common.Events;
 import org.crm4j.core.common.Decision;
 import org.crm4j.deal.Deal;
 import org.crm4j.deal.DealEvent;
@@ -23,8 +23,6 @@ import org.crm4j.deal.PipelineStore;
 import org.crm4j.deal.ProbabilitySource;
 import org.crm4j.deal.Stage;
 import org.crm4j.deal.StageKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tenant's sales pipelines: the Shiffman scheme as the default one ({@link #shiffman()}), others defined by
@@ -42,7 +40,6 @@ public final class Pipelines {
     /** The code of the Shiffman scheme, the default pipeline. */
     public static final String SHIFFMAN = "shiffman";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Pipelines.class);
 
     private final PipelineStore store;
     private final DealStore deals;
@@ -130,9 +127,7 @@ public final class Pipelines {
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(actor, "actor");
         Instant now = clock.instant();
-        List<DealEvent> events = new ArrayList<>();
         Pipeline saved = transactions.inTransaction(() -> {
-            events.clear();
             Pipeline current = store.findByCode(code).orElseThrow(() -> new PipelineNotFoundException(code));
             if (current.version() != version) {
                 throw new ConcurrentModificationException("pipeline", code, version, current.version());
@@ -181,7 +176,7 @@ public final class Pipelines {
                     for (Deal d : deals.findInStage(code, old.code(), Integer.MAX_VALUE)) {
                         Decision<Deal, DealEvent> moved = DealRules.remap(d, next, to, actor, now);
                         deals.save(moved.state());
-                        events.addAll(moved.events());
+                        Events.publish(listener, moved.events());
                     }
                 } else if (kept.get().probability().compareTo(old.probability()) != 0) {
                     for (Deal d : deals.findInStage(code, old.code(), Integer.MAX_VALUE)) {
@@ -193,14 +188,6 @@ public final class Pipelines {
             }
             return stored;
         });
-        for (DealEvent event : events) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                LOG.warn("CRM event listener failed on {} of deal {}; the change stands", event.type(),
-                        event.dealId(), e);
-            }
-        }
         return saved;
     }
 }

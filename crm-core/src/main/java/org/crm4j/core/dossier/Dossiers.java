@@ -20,6 +20,7 @@ import org.crm4j.common.NotFoundException;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
 import org.crm4j.common.Violations;
+import org.crm4j.core.common.Events;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.Ids;
 import org.crm4j.dossier.Dossier;
@@ -39,8 +40,6 @@ import org.crm4j.interaction.Interaction;
 import org.crm4j.interaction.InteractionId;
 import org.crm4j.interaction.InteractionStore;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The dossiers' use cases (M-2), returned by {@code crm.dossiers()}: open a dossier of a firm, a person or a
@@ -52,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * transaction: a refused command changes nothing. Edits of what a person saw (subject, summary, tags) take the
  * version they saw and throw {@link ConcurrentModificationException} if someone saved in between; links and
  * client attachments do not depend on what was seen, so a concurrent change is retried instead. Facts are only
- * added and never conflict with edits. Events go to the listener after the save; moments are kept to the
+ * added and never conflict with edits. Events go to the listener in the transaction of the save (crm4j's outbox); moments are kept to the
  * microsecond, as every store keeps them.
  *
  * <p>Thread-safe.
@@ -61,7 +60,6 @@ public final class Dossiers {
     /** The most results a search or a page of a timeline gives. */
     public static final int MAX_LIMIT = 1000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Dossiers.class);
     private static final int RETRIES = 10;
 
     private final DossierStore store;
@@ -101,7 +99,7 @@ public final class Dossiers {
         Objects.requireNonNull(tags, "tags");
         Decision<Dossier, DossierEvent> d = DossierRules.open(DossierId.of(ids.next()), kind, subject, summary, tags,
                 now());
-        return publish(transactions.inTransaction(() -> new Decision<>(store.save(d.state()), d.events())));
+        return transactions.inTransaction(() -> publish(new Decision<>(store.save(d.state()), d.events())));
     }
 
     /** Gives the dossier the caller saw at {@code expectedVersion} another subject. */
@@ -216,9 +214,9 @@ public final class Dossiers {
                     .orElseThrow(() -> new NotFoundException("interaction", interaction));
             DossierFact f = DossierFact.of(factId, id, LocalDate.ofInstant(told.at(), zone), text, sourceOf(told),
                     told.id(), tags, at, recordedBy != null ? recordedBy : told.manager());
-            return insert(f);
+            return published(insert(f));
         });
-        return published(fact);
+        return fact;
     }
 
     /** The source of a fact told in an interaction: its type and subject, within 300 characters. */
@@ -228,7 +226,7 @@ public final class Dossiers {
     }
 
     private DossierFact add(DossierFact fact) {
-        return published(transactions.inTransaction(() -> insert(fact)));
+        return transactions.inTransaction(() -> published(insert(fact)));
     }
 
     private DossierFact insert(DossierFact fact) {
@@ -336,17 +334,17 @@ public final class Dossiers {
     private Dossier change(DossierId id, @Nullable Long expectedVersion,
                            Function<Dossier, Decision<Dossier, DossierEvent>> rule) {
         Objects.requireNonNull(id, "id");
-        return publish(transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Dossier dossier = store.findById(id).orElseThrow(() -> new DossierNotFoundException(id));
             if (expectedVersion != null && dossier.version() != expectedVersion) {
                 throw new ConcurrentModificationException("dossier", id, expectedVersion, dossier.version());
             }
             Decision<Dossier, DossierEvent> d = rule.apply(dossier);
             if (d.events().isEmpty()) {
-                return d;
+                return d.state();
             }
-            return new Decision<>(store.save(d.state()), d.events());
-        }));
+            return publish(new Decision<>(store.save(d.state()), d.events()));
+        });
     }
 
     /** A change that does not depend on what its caller saw: a concurrent save is retried a few times. */
@@ -363,15 +361,9 @@ public final class Dossiers {
         }
     }
 
+    /** Hands the decision's events to the listener, in the transaction that saved its state. */
     private <S> S publish(Decision<S, DossierEvent> decision) {
-        for (DossierEvent event : decision.events()) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                LOG.warn("CRM event listener failed on {} of dossier {}; the change stands", event.type(),
-                        event.dossierId(), e);
-            }
-        }
+        Events.publish(listener, decision.events());
         return decision.state();
     }
 }

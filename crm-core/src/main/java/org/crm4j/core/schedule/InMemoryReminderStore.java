@@ -33,6 +33,8 @@ public final class InMemoryReminderStore implements ReminderStore {
     private final Map<ReminderId, Reminder> byId = new HashMap<>();
     private final Map<String, ReminderId> byKey = new HashMap<>();
     private final TreeSet<Reminder> pending = new TreeSet<>(BY_DUE);
+    /** How many pending reminders each channel and recipient has. */
+    private final Map<List<String>, Integer> pendingTo = new HashMap<>();
 
     @Override
     public synchronized Reminder save(Reminder reminder) {
@@ -49,15 +51,22 @@ public final class InMemoryReminderStore implements ReminderStore {
 
     private Reminder put(Reminder before, Reminder stored) {
         if (before != null) {
-            pending.remove(before);
+            if (pending.remove(before)) {
+                pendingTo.merge(to(before), -1, Integer::sum);
+            }
             byKey.remove(before.key());
         }
         byId.put(stored.id(), stored);
         byKey.put(stored.key(), stored.id());
         if (stored.status() == ReminderStatus.PENDING) {
             pending.add(stored);
+            pendingTo.merge(to(stored), 1, Integer::sum);
         }
         return stored;
+    }
+
+    private static List<String> to(Reminder r) {
+        return List.of(r.notification().channel(), r.notification().recipient());
     }
 
     @Override
@@ -107,7 +116,7 @@ public final class InMemoryReminderStore implements ReminderStore {
             if (claimable.size() == limit || r.due().isAfter(now)) {
                 break;
             }
-            boolean head = waiting.add(List.of(r.notification().channel(), r.notification().recipient()));
+            boolean head = waiting.add(to(r));
             if (head && r.isClaimableAt(now)) {
                 claimable.add(r);
             }
@@ -117,5 +126,12 @@ public final class InMemoryReminderStore implements ReminderStore {
             claimed.add(put(r, r.claimed(owner, until).withVersion(r.version() + 1)));
         }
         return claimed;
+    }
+
+    @Override
+    public synchronized boolean hasPending(String channel, String recipient) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(recipient, "recipient");
+        return pendingTo.getOrDefault(List.of(channel, recipient), 0) > 0;
     }
 }

@@ -410,6 +410,41 @@ public final class Scheduler {
         });
     }
 
+    /**
+     * Delivers reminders this node created already claimed (the outbox's entries of a transaction that has just
+     * committed), in their order, as {@link #fireDue} delivers what it claims. When the channel refuses one, the
+     * later ones to the same channel and recipient are given back unclaimed, so they wait behind it and keep their
+     * order. It never throws: whatever it could not finish, its storage being down for one, stays claimed and is
+     * delivered by {@code fireDue} once the lease has ended.
+     *
+     * @return what was delivered
+     */
+    public FireReport deliverClaimed(List<Reminder> claimed) {
+        Objects.requireNonNull(claimed, "claimed");
+        FireReport report = FireReport.NOTHING;
+        Instant now = clock.instant();
+        Set<List<String>> held = new HashSet<>();
+        try {
+            for (int i = 0; i < claimed.size(); i++) {
+                Reminder reminder = claimed.get(i);
+                List<String> to = List.of(reminder.notification().channel(), reminder.notification().recipient());
+                if (held.contains(to)) {
+                    transactions.inTransaction(() -> reminders.save(reminder.unclaimed()));
+                    continue;
+                }
+                FireReport done = deliver(reminder, now);
+                if (done.failedDeliveries() > 0) {
+                    held.add(to);
+                }
+                report = report.plus(done);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Delivering {} reminders after their commit stopped; the rest are delivered after their lease",
+                    claimed.size(), e);
+        }
+        return report;
+    }
+
     private void close(Reminder reminder, ReminderStatus status, Instant now) {
         try {
             transactions.inTransaction(() -> reminders.save(reminder.closed(status, now)));

@@ -15,6 +15,7 @@ import org.crm4j.common.CrmEventListener;
 import org.crm4j.common.EmployeeId;
 import org.crm4j.common.Transactions;
 import org.crm4j.common.ValidationException;
+import org.crm4j.core.common.Events;
 import org.crm4j.core.common.Decision;
 import org.crm4j.core.common.Ids;
 import org.crm4j.interaction.Interaction;
@@ -28,8 +29,6 @@ import org.crm4j.task.TaskStatus;
 import org.crm4j.task.TaskStore;
 import org.crm4j.task.WipLimitException;
 import org.crm4j.task.WorkBlockedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tasks and reminders (M-5.1, M-5.5): creating them, giving them to employees, moving them through their
@@ -44,10 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a status change the rules forbid is a {@link org.crm4j.common.ValidationException} (see
  *       {@link TaskRules}).</li>
  * </ul>
- * Events go to the listener after the change is saved. Thread-safe.
+ * Events go to the listener in the transaction of the change (crm4j's outbox). Thread-safe.
  */
 public final class Tasks {
-    private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
     private static final int FOLLOW_UP_TITLE = 300;
 
     private final TaskStore store;
@@ -111,9 +109,9 @@ public final class Tasks {
             }
             checkPolicy(draft.responsible(), now);
             checkWip(draft);
-            return new Decision<>(store.save(d.state()), d.events());
+            return published(new Decision<>(store.save(d.state()), d.events()));
         });
-        return publish(saved);
+        return saved.state();
     }
 
     private Task draft(NewTask form, Instant now, String column) {
@@ -245,9 +243,9 @@ public final class Tasks {
             if (entering) {
                 checkWip(next);
             }
-            return new Decision<>(store.save(next), d.events());
+            return published(new Decision<>(store.save(next), d.events()));
         });
-        return publish(saved);
+        return saved.state();
     }
 
     private void checkPolicy(EmployeeId employee, Instant now) {
@@ -286,15 +284,9 @@ public final class Tasks {
         return openOf(employee, clock.instant(), limit);
     }
 
-    private Task publish(Decision<Task, TaskEvent> decision) {
-        for (TaskEvent event : decision.events()) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                LOG.warn("CRM event listener failed on {} of task {}; the change stands", event.type(),
-                        event.taskId(), e);
-            }
-        }
-        return decision.state();
+    /** Hands the decision's events to the listener, in the transaction that saved its task. */
+    private Decision<Task, TaskEvent> published(Decision<Task, TaskEvent> decision) {
+        Events.publish(listener, decision.events());
+        return decision;
     }
 }

@@ -73,8 +73,8 @@ import org.slf4j.LoggerFactory;
  *       in its result; a missed call of an identified client creates a call-back task for its manager, once.</li>
  * </ul>
  * Each kind of event is taken once per call: the PBX repeating an event changes nothing and notifies nobody
- * again. The screen pop is delivered after the event is stored; a notifier that fails is logged and does not
- * undo the event. Thread-safe.
+ * again. The screen pop is written to crm4j's outbox with the event and delivered right after the commit; a
+ * channel that refuses it gets it again later, and its refusal does not undo the event. Thread-safe.
  */
 public final class Telephony {
     private static final Logger LOG = LoggerFactory.getLogger(Telephony.class);
@@ -157,15 +157,18 @@ public final class Telephony {
 
     /**
      * Takes one event of the PBX: stores it in its call and does what it calls for (see the class comment), in one
-     * transaction; then delivers the screen pop, if any. A concurrent handling of the same call is retried.
+     * transaction, with the screen pop, if any, written to the outbox in that transaction. A concurrent handling
+     * of the same call is retried.
      */
     public Handled on(CallEvent event) {
         Objects.requireNonNull(event, "event");
         for (int attempt = 1; ; attempt++) {
             try {
-                Handled handled = parts.transactions().inTransaction(() -> handle(event));
-                deliver(handled.screenPop());
-                return handled;
+                return parts.transactions().inTransaction(() -> {
+                    Handled handled = handle(event);
+                    send(handled.screenPop());
+                    return handled;
+                });
             } catch (ConcurrentModificationException | DuplicateException raced) {
                 if (attempt == ATTEMPTS || raced instanceof DuplicateException d && !"id".equals(d.key())) {
                     throw raced;
@@ -287,16 +290,10 @@ public final class Telephony {
         return found;
     }
 
-    private void deliver(@Nullable ScreenPop pop) {
-        if (pop == null) {
-            return;
-        }
-        Notification notification = pop.notification();
-        try {
-            notifier.deliver(notification);
-        } catch (RuntimeException e) {
-            LOG.warn("Screen pop {} of call {} was not delivered to {}", notification.key(), pop.callId(),
-                    pop.recipient(), e);
+    /** Hands the screen pop to the notifier (crm4j's outbox, which delivers it after the commit). */
+    private void send(@Nullable ScreenPop pop) {
+        if (pop != null) {
+            notifier.deliver(pop.notification());
         }
     }
 

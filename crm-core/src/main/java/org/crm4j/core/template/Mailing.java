@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Message templates and sending them (M-6.2). Templates are checked against the placeholder catalogue of
- * {@link TemplateEngine} when they are saved. A sending renders a template for one client's contact, delivers it
- * through the {@link Notifier} on the channel of its mechanism, and records it once in the client's history as
+ * {@link TemplateEngine} when they are saved. A sending renders a template for one client's contact, hands it to
+ * the {@link Notifier} on the channel of its mechanism, and records it once in the client's history as
  * an outgoing interaction (type {@code email} for e-mail, {@code message} otherwise; channel
  * {@link Channel#EMAIL}, {@link Channel#PHONE} for calls, {@link Channel#MESSENGER} for SMS and messengers) whose
  * external id is the sending's key, its subject the rendered subject and its notes the rendered body. Marketing
@@ -56,9 +56,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Consent is looked up by client, mechanism, address and the template's purpose: a consent given by a contact
  * person for an address counts for that address whoever the sending names.
  *
- * <p>Each sending runs in its own transaction, the delivery inside it: when recording fails after the channel
- * accepted the message, a retry under the same key delivers it again with the same notification key, which the
- * channel can drop (see {@link Notifier}).
+ * <p>Each sending runs in its own transaction, which records it and writes its notification to crm4j's outbox
+ * (the {@code notifier} {@link org.crm4j.core.Crm} gives); the outbox delivers it after the commit, again later if
+ * the channel refuses it, always under the same notification key. A sending rolled back is never delivered.
  *
  * <p>Loading the template, the card, the deal and the consent, delivering and recording cost the same few
  * statements whatever the number of clients, consents and interactions.
@@ -285,7 +285,7 @@ public final class Mailing {
         }
     }
 
-    /** Wraps the notifier's failure so that the transaction is rolled back and the report says it failed. */
+    /** Wraps the notifier's refusal so that the transaction is rolled back and the report says it failed. */
     private static final class DeliveryFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -34,13 +34,19 @@ public record SendReport(List<Outcome> outcomes) {
 
     /** How one sending ended. */
     public enum Status {
-        /** Delivered through the notifier and recorded in the client's history. */
+        /**
+         * Recorded in the client's history and handed to the notifier: in a CRM built by {@code Crm}, written to the
+         * outbox and delivered after the commit, again later while the channel refuses it.
+         */
         SENT,
         /** Sent before under the same key; nothing was delivered this time. */
         ALREADY_SENT,
         /** Not sent, for the stated reason; nothing was delivered or recorded. */
         REFUSED,
-        /** The notifier did not accept it; nothing was recorded, and sending it again under its key may succeed. */
+        /**
+         * The notifier did not take it (with the outbox: it could not be written); nothing was recorded, and sending
+         * it again under its key may succeed.
+         */
         FAILED
     }
 

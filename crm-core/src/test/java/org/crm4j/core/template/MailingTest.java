@@ -207,21 +207,28 @@ class MailingTest {
     }
 
     @Test
-    @DisplayName("a channel's failure is reported, nothing is recorded, and a later retry under the key sends it")
+    @DisplayName("a channel's refusal does not undo the sending: the outbox delivers it later, once, under its key")
     void channelFailure() {
         Deal deal = crm.deals().create(NewDeal.of(card.id(), Money.of("10.00", "RUB"), ANNA));
         Sending invoice = Sending.of("inv", "invoice-ready", card.id(), ivan, ContactMechanism.EMAIL).about(deal.id());
         channelDown = true;
 
-        SendReport failed = crm.mailing().send(invoice);
+        SendReport report = crm.mailing().send(invoice);
 
-        assertThat(failed.failed()).singleElement().satisfies(o -> {
-            assertThat(o.code()).isEqualTo("delivery.failed");
-            assertThat(o.message()).contains("smtp is down");
-        });
-        assertThat(crm.interactions().history(card.id(), 10)).isEmpty();
+        assertThat(report.sent()).hasSize(1);
+        assertThat(delivered).isEmpty();
+        assertThat(crm.interactions().history(card.id(), 10)).hasSize(1);
+        assertThat(crm.scheduler().pending(clock.instant().plusSeconds(1), 10)).singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo("mail:inv"));
+
         channelDown = false;
-        assertThat(crm.mailing().send(invoice).sent()).hasSize(1);
+        assertThat(crm.scheduler().fireDue(clock.instant()).delivered()).as("held until its retry moment").isZero();
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(crm.scheduler().fireDue(clock.instant()).delivered()).isEqualTo(1);
+        assertThat(delivered).singleElement().satisfies(n -> assertThat(n.key()).isEqualTo("mail:inv"));
+        assertThat(crm.mailing().send(invoice).alreadySent()).hasSize(1);
+        assertThat(crm.scheduler().fireDue(clock.instant()).delivered()).isZero();
+        assertThat(delivered).hasSize(1);
     }
 
     @Test
