@@ -95,6 +95,12 @@ import org.slf4j.LoggerFactory;
  * stays claimed and is tried again, by any node, once its lease has ended; so is the work of a node that died.
  * Several nodes may call {@code fireDue} at once: claims, not a global lock, keep them apart.
  *
+ * <h2>The outbox</h2>
+ * The reminder store is also crm4j's outbox ({@link org.crm4j.core.outbox.Outbox}): the events for the embedding
+ * system's listener (channel {@code crm4j-event}) and the notifications of mailing and telephony are written as
+ * reminders due at once in the transaction of their change. The committing node delivers them right after the
+ * commit ({@link #deliverClaimed}); whatever it could not deliver, {@code fireDue} delivers like any reminder.
+ *
  * <p>Thread-safe. The embedding system calls {@code fireDue} from its own timer; crm4j starts no thread.
  */
 public final class Scheduler {
