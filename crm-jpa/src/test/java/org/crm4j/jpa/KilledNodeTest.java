@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestInstance;
  * it runs after). Its claimed reminders are not taken before its lease ends, and after it each fires exactly once;
  * the shared channel, which accepts each idempotency key once, sees a repeated attempt only for a reminder the
  * killed node had sent and not yet recorded as fired. Both ways of claiming are run (with {@code skip locked}, and
- * by version-guarded updates). Not on H2: its in-memory database lives in one process.
+ * by version-guarded updates). A node killed inside its claim's transaction leaves no claim: the database rolls it
+ * back, and the survivor takes every reminder at once. Not on H2: its in-memory database lives in one process.
  */
 class KilledNodeTest {
 
@@ -99,35 +100,17 @@ class KilledNodeTest {
         @Test
         @DisplayName("a node killed while holding claims: its reminders wait for the lease, then each fires once")
         void killedWhileHoldingClaims() throws Exception {
-            database.cleanSchema(PREFIX);
-            List<String> keys = new ArrayList<>();
-            storage.transactions().inTransaction(() -> {
-                for (int i = 0; i < REMINDERS; i++) {
-                    Notification n = new Notification("killed:" + i, "email", "manager-" + i, "reminder " + i, "",
-                            List.of());
-                    storage.reminders().save(Reminder.pending(ReminderId.of(new UUID(((long) i << 16) | 0x7000L,
-                            0x8000_0000_0000_0000L | 0x4b1dL << 32 | i)), n, NOW.minusSeconds(REMINDERS - i), null,
-                            null, NOW));
-                    keys.add(n.key());
-                }
-                return null;
-            });
-            Path dir = Files.createDirectories(Path.of("target", "killed-node",
-                    database.name().toLowerCase() + (skipLocked ? "" : "-guarded")));
+            List<String> keys = saveReminders();
+            Path dir = directory("holding");
             Path log = dir.resolve("node.log");
-            Files.deleteIfExists(dir.resolve("channel.log"));
             SharedChannel channel = new SharedChannel(dir.resolve("channel.log"));
 
             long began = System.nanoTime();
-            Process node = start(dir.resolve("channel.log"), log);
+            Process node = start(dir.resolve("channel.log"), log, THREADS, false);
             try {
                 awaitDeliveries(node, channel, log);
                 long sentAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-                ProcessHandle handle = node.toHandle();
-                node.destroyForcibly();
-                assertThat(node.waitFor(30, TimeUnit.SECONDS)).as("the node ended").isTrue();
-                assertThat(node.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-                assertThat(handle.isAlive()).isFalse();
+                kill(node);
 
                 List<Reminder> pendingAtKill = storage.reminders().findPending(NOW.plus(Duration.ofDays(1)), 1000);
                 List<Reminder> orphaned = pendingAtKill.stream().filter(r -> DOOMED.equals(r.claimedBy())).toList();
@@ -140,11 +123,7 @@ class KilledNodeTest {
                 assertThat(inFlight).as("sent by the killed node and not recorded as fired").hasSizeLessThanOrEqualTo(
                         THREADS);
 
-                Crm survivor = Crm.builder().storage(storage).defaultClassifiers(false)
-                        .notifier(channel.notifier(SURVIVOR))
-                        .scheduler(SchedulerSettings.defaults().withNode(SURVIVOR).withLease(LEASE).withBatchSize(50)
-                                .withEvaluateEvery(Duration.ofDays(1)))
-                        .build();
+                Crm survivor = survivor(channel);
                 FireReport beforeLease = survivor.scheduler().fireDue(NOW.plus(LEASE).minusSeconds(1));
 
                 assertThat(beforeLease.delivered()).as("the unclaimed ones").isEqualTo(pendingAtKill.size()
@@ -186,8 +165,102 @@ class KilledNodeTest {
             }
         }
 
-        /** Starts {@link SlowNode} in a JVM of its own on this database, its output in {@code log}. */
-        private Process start(Path channelFile, Path log) throws IOException {
+        @Test
+        @DisplayName("a node killed inside its claim's transaction: the claim never was, no reminder waits for a lease")
+        void killedWhileClaiming() throws Exception {
+            List<String> keys = saveReminders();
+            Path dir = directory("claiming");
+            Path log = dir.resolve("node.log");
+            SharedChannel channel = new SharedChannel(dir.resolve("channel.log"));
+
+            Process node = start(dir.resolve("channel.log"), log, 1, true);
+            try {
+                awaitOutput(node, log, SlowNode.HOLDING);
+                kill(node);
+
+                assertThat(storage.reminders().findPending(NOW.plus(Duration.ofDays(1)), 1000)).hasSize(REMINDERS)
+                        .allSatisfy(r -> {
+                            assertThat(r.claimedBy()).isNull();
+                            assertThat(r.attempts()).isZero();
+                        });
+                Crm survivor = survivor(channel);
+                // The database ends the killed node's transaction when it sees the connection closed; until then a
+                // claim skips (or waits for) the rows it locked. The timer of a real node calls again, as here.
+                int calls = 0;
+                int delivered = 0;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (delivered < REMINDERS && System.nanoTime() < deadline) {
+                    delivered += survivor.scheduler().fireDue(NOW).delivered();
+                    calls++;
+                    if (delivered < REMINDERS) {
+                        Thread.sleep(50);
+                    }
+                }
+                SharedChannel.Deliveries end = channel.read();
+
+                assertThat(delivered).as("delivered at once, before any lease ended").isEqualTo(REMINDERS);
+                assertThat(end.attemptsByKey().keySet()).containsExactlyInAnyOrderElementsOf(keys);
+                assertThat(end.repeats()).isZero();
+                assertThat(end.from(DOOMED)).isZero();
+                assertThat(storage.reminders().findPending(NOW.plus(Duration.ofDays(1)), 10)).isEmpty();
+                assertThat(storage.reminders().findByKey(keys.get(0)).orElseThrow().attempts()).isEqualTo(1);
+                System.out.printf("%s%s: node killed inside its claim's transaction; the survivor fired all %d "
+                                + "reminders at the same moment, in %d call(s) of fireDue, %d raw repeated attempts%n",
+                        database, skipLocked ? "" : " (guarded claims)", REMINDERS, calls, end.repeats());
+            } finally {
+                if (node.isAlive()) {
+                    node.destroyForcibly();
+                }
+            }
+        }
+
+        /** Empties the tables and saves {@link #REMINDERS} reminders due before {@link #NOW}, one per recipient. */
+        private List<String> saveReminders() {
+            database.cleanSchema(PREFIX);
+            List<String> keys = new ArrayList<>();
+            storage.transactions().inTransaction(() -> {
+                for (int i = 0; i < REMINDERS; i++) {
+                    Notification n = new Notification("killed:" + i, "email", "manager-" + i, "reminder " + i, "",
+                            List.of());
+                    storage.reminders().save(Reminder.pending(ReminderId.of(new UUID(((long) i << 16) | 0x7000L,
+                            0x8000_0000_0000_0000L | 0x4b1dL << 32 | i)), n, NOW.minusSeconds(REMINDERS - i), null,
+                            null, NOW));
+                    keys.add(n.key());
+                }
+                return null;
+            });
+            return keys;
+        }
+
+        /** A fresh folder for the channel and the node's output of one scenario. */
+        private Path directory(String scenario) throws IOException {
+            Path dir = Files.createDirectories(Path.of("target", "killed-node",
+                    database.name().toLowerCase() + (skipLocked ? "" : "-guarded") + "-" + scenario));
+            Files.deleteIfExists(dir.resolve("channel.log"));
+            return dir;
+        }
+
+        private Crm survivor(SharedChannel channel) {
+            return Crm.builder().storage(storage).defaultClassifiers(false).notifier(channel.notifier(SURVIVOR))
+                    .scheduler(SchedulerSettings.defaults().withNode(SURVIVOR).withLease(LEASE).withBatchSize(50)
+                            .withEvaluateEvery(Duration.ofDays(1)))
+                    .build();
+        }
+
+        /** Kills {@code node} with SIGKILL, and checks it is gone. */
+        private static void kill(Process node) throws InterruptedException {
+            ProcessHandle handle = node.toHandle();
+            node.destroyForcibly();
+            assertThat(node.waitFor(30, TimeUnit.SECONDS)).as("the node ended").isTrue();
+            assertThat(node.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+            assertThat(handle.isAlive()).isFalse();
+        }
+
+        /**
+         * Starts {@link SlowNode} in a JVM of its own on this database, its output in {@code log}; with
+         * {@code holdClaim}, it stops inside its first claim's transaction.
+         */
+        private Process start(Path channelFile, Path log, int threads, boolean holdClaim) throws IOException {
             HikariDataSource pool = (HikariDataSource) database.dataSource();
             String java = ProcessHandle.current().info().command().orElseThrow();
             List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
@@ -196,12 +269,24 @@ class KilledNodeTest {
                     SlowNode.class.getName(),
                     "url=" + pool.getJdbcUrl(), "user=" + pool.getUsername(), "prefix=" + PREFIX, "node=" + DOOMED,
                     "channel=" + channelFile.toAbsolutePath(), "now=" + NOW, "lease=" + LEASE.toSeconds(),
-                    "batch=" + BATCH, "threads=" + THREADS, "pause=" + PAUSE_MILLIS,
-                    "skipLocked=" + skipLocked);
+                    "batch=" + BATCH, "threads=" + threads, "pause=" + PAUSE_MILLIS,
+                    "skipLocked=" + skipLocked, "holdClaim=" + holdClaim);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("CRM_NODE_DB_PASSWORD", pool.getPassword() == null ? "" : pool.getPassword());
             return builder.start();
+        }
+
+        /** Waits until the node printed {@code line}, failing if it ends or takes too long. */
+        private static void awaitOutput(Process node, Path log, String line) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readAllLines(log, StandardCharsets.UTF_8).contains(line)) {
+                if (!node.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the node " + (node.isAlive() ? "did not print '" + line + "' in 120 s"
+                            : "ended") + "; its output:\n" + Files.readString(log, StandardCharsets.UTF_8));
+                }
+                Thread.sleep(20);
+            }
         }
 
         /** Waits until the node has sent {@link #KILL_AFTER} reminders, failing if it ends or takes too long. */

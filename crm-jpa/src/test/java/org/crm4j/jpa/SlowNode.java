@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.crm4j.core.Crm;
 import org.crm4j.core.schedule.SchedulerSettings;
 import org.crm4j.notification.Notifier;
@@ -22,10 +28,16 @@ import org.crm4j.notification.Notifier;
  * <p>Arguments, as {@code name=value}: {@code url}, {@code user}, {@code prefix}, {@code node}, {@code channel}
  * (the channel's file), {@code now} (the moment passed to {@code fireDue}), {@code lease} (seconds),
  * {@code batch}, {@code threads}, {@code pause} (milliseconds), {@code skipLocked} (how it claims, see
- * {@link JpaStorage.Builder#skipLockedClaims}). The password is the environment variable
+ * {@link JpaStorage.Builder#skipLockedClaims}), {@code holdClaim} (whether to stop for a minute inside the
+ * first claim's transaction, having printed {@link #HOLDING}). The password is the environment variable
  * {@code CRM_NODE_DB_PASSWORD}.
  */
 final class SlowNode {
+    /** What the node prints when it stops inside a claim's transaction ({@code holdClaim=true}). */
+    static final String HOLDING = "holding an uncommitted claim";
+    private static final Pattern CLAIM = Pattern.compile("^update \\S*reminder .*set claimed_by",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private SlowNode() {
     }
 
@@ -55,8 +67,10 @@ final class SlowNode {
                 Thread.currentThread().interrupt();
             }
         };
-        try (HikariDataSource ds = new HikariDataSource(config);
-             JpaStorage storage = JpaStorage.builder().dataSource(ds).tablePrefix(arg.get("prefix"))
+        try (HikariDataSource pool = new HikariDataSource(config);
+             JpaStorage storage = JpaStorage.builder()
+                     .dataSource(Boolean.parseBoolean(arg.get("holdClaim")) ? holdingClaims(pool) : pool)
+                     .tablePrefix(arg.get("prefix"))
                      .property("hibernate.hbm2ddl.auto", "validate")
                      .skipLockedClaims(Boolean.parseBoolean(arg.get("skipLocked"))).build()) {
             Crm crm = Crm.builder().storage(storage).defaultClassifiers(false).notifier(slow)
@@ -71,7 +85,7 @@ final class SlowNode {
                 if (t > 0) {
                     // Threads starting at the same instant read the same first candidates, and all but one find
                     // them taken and return at once; a timer's threads are not in step, and this node's are not.
-                    Thread.sleep(200);
+                    Thread.sleep(500);
                 }
                 Thread thread = new Thread(() -> crm.scheduler().fireDue(now), node + "-" + t);
                 thread.start();
@@ -82,5 +96,27 @@ final class SlowNode {
             }
             System.out.println("nothing left to fire");
         }
+    }
+
+    /** {@code target} stopping for a minute after the first statement that claims reminders, before the commit. */
+    private static DataSource holdingClaims(DataSource target) {
+        return ProxyDataSourceBuilder.create("holding", target).listener(new QueryExecutionListener() {
+            @Override
+            public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+                // held after the claim's update has run and locked its rows
+            }
+
+            @Override
+            public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+                if (queries.stream().anyMatch(q -> CLAIM.matcher(q.getQuery().strip()).find())) {
+                    System.out.println(HOLDING);
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }).build();
     }
 }
