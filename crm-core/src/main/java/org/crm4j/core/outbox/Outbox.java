@@ -31,8 +31,11 @@ import org.jspecify.annotations.Nullable;
  * <h2>Right after the commit</h2>
  * When the transaction supports {@link Transactions#afterCommit} and nothing is waiting for the same recipient,
  * the entries are written already claimed by this node, for its lease, and this node delivers them once the
- * transaction has committed; if it dies first, another node takes them after the lease. Otherwise they are written
- * unclaimed and wait for the next {@code fireDue}, behind those already waiting for the recipient.
+ * transaction has committed, on the committing thread, before the use case returns (so a screen pop is on the
+ * manager's screen while the phone rings); if it dies first, another node takes them after the lease. Otherwise
+ * they are written unclaimed and wait for the next {@code fireDue}, behind those already waiting for the
+ * recipient. Two transactions committing at the same time for one recipient are two changes with no order between
+ * them: each is delivered after its own commit.
  *
  * <h2>Events</h2>
  * The events of one change go on the channel {@value #EVENT_CHANNEL} to the recipient named by the aggregate they
