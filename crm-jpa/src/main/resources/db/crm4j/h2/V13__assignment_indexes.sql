@@ -1,0 +1,6 @@
+-- crm4j divides clients among managers. Two questions read by manager whatever the number of rows:
+-- a manager's open deals (the least-loaded rule counts them beside the open tasks, which the
+-- (responsible_id, status, due_at) index of V7 already serves), and the latest and number of the assignments
+-- made to a manager over every card's history (round-robin), read from the assignment rows of the card parts.
+create index ${prefix}deal_manager_ix on ${prefix}deal (manager_id, closed_at);
+create index ${prefix}client_part_manager_ix on ${prefix}client_part (manager_id, assigned_at);
