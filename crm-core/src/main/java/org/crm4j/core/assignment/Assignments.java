@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * client and open deals with it go to the new manager as the {@link ReassignOptions} ask (closed ones keep their
  * manager; other employees' tasks stay theirs); and the new manager gets a {@link TaskKind#HANDOVER} task, created
  * once per assignment entry (its source key is {@code handover:<client>:<entry>}), so running a reassignment again
- * creates no second one. A client already with the target manager is left as it is. Moving work is not refused by
+ * creates no second one; a handover the previous manager had not finished is cancelled, the new one replacing it. A client already with the target manager is left as it is. Moving work is not refused by
  * the overdue policy or a work-in-progress limit: the work was promised to the client, and stays promised.
  * Concurrent changes of the card, a task or a deal are retried a few times; events go to the listener after each
  * client's commit.
@@ -292,6 +292,14 @@ public final class Assignments {
         if (from != null && options.moveOpenTasks()) {
             for (Task task : parts.taskStore().findByClient(card.id(), CLIENT_WORK_LIMIT)) {
                 if (task.status().isOpen() && task.responsible().equals(from)) {
+                    if (task.kind() == TaskKind.HANDOVER && task.sourceKey() != null
+                            && task.sourceKey().startsWith(handoverKeyPrefix(card.id()))) {
+                        // the previous manager's unfinished handover: the new one replaces it
+                        Decision<Task, TaskEvent> d = TaskRules.cancel(task, parts.tasks().board(), now);
+                        parts.taskStore().save(d.state());
+                        events.addAll(d.events());
+                        continue;
+                    }
                     Decision<Task, TaskEvent> d = TaskRules.assign(task, to, now);
                     parts.taskStore().save(d.state());
                     events.addAll(d.events());
@@ -332,7 +340,11 @@ public final class Assignments {
                 + (options.reason() == null ? "" : " Reason: " + options.reason());
         return parts.tasks().createRequired(NewTask.on(TaskKind.HANDOVER, title, to, due)
                 .withPriority(TaskPriority.HIGH).withNotes(notes).about(card.id(), null, null)
-                .from(null, "handover:" + card.id() + ":" + entry));
+                .from(null, handoverKeyPrefix(card.id()) + entry));
+    }
+
+    private static String handoverKeyPrefix(ClientId client) {
+        return "handover:" + client + ":";
     }
 
     private ClientCard saveAssignment(ClientCard card, EmployeeId to, @Nullable EmployeeId by, String reason,
