@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.crm4j.assignment.Absences;
 import org.crm4j.assignment.AssignmentQuery;
 import org.crm4j.assignment.NoManagerException;
@@ -241,6 +242,7 @@ public final class Assignments {
 
     private AssignmentReport walk(EmployeeId leaving,
                                   BiFunction<ClientCard, List<CrmEvent>, Reassignment> reassign) {
+        // a client refused stays with the leaver; the cursor passes it, so the walk ends
         List<Reassignment> done = new ArrayList<>();
         List<AssignmentReport.Failure> failed = new ArrayList<>();
         ClientId after = null;
@@ -251,15 +253,15 @@ public final class Assignments {
             }
             for (ClientId id : page) {
                 try {
-                    done.add(retried(events -> {
+                    Reassignment r = retried(events -> {
                         ClientCard card = load(id);
-                        if (!card.responsibleManager().equals(Optional.of(leaving))) {
-                            EmployeeId now = card.responsibleManager().orElse(null);
-                            return new Reassignment(id, now, now == null ? leaving : now, false, List.of(),
-                                    List.of(), null, null);
-                        }
-                        return reassign.apply(card, events);
-                    }));
+                        // someone else moved the client since the page was read: it is no longer the leaver's
+                        return card.responsibleManager().equals(Optional.of(leaving)) ? reassign.apply(card, events)
+                                : null;
+                    });
+                    if (r != null) {
+                        done.add(r);
+                    }
                 } catch (CrmException e) {
                     failed.add(new AssignmentReport.Failure(id, e.code(), e.getMessage()));
                 }
@@ -370,11 +372,11 @@ public final class Assignments {
     }
 
     /** Runs one client's work in a transaction, again after a concurrent change; then publishes its events. */
-    private Reassignment retried(java.util.function.Function<List<CrmEvent>, Reassignment> work) {
+    private <T extends @Nullable Object> T retried(Function<List<CrmEvent>, T> work) {
         for (int attempt = 1; ; attempt++) {
             List<CrmEvent> events = new ArrayList<>();
             try {
-                Reassignment done = parts.transactions().inTransaction(() -> work.apply(events));
+                T done = parts.transactions().inTransaction(() -> work.apply(events));
                 publish(events);
                 return done;
             } catch (ConcurrentModificationException e) {
