@@ -28,11 +28,12 @@ import org.jspecify.annotations.Nullable;
  *       {@code (manager_id, closed_at)} index and the open tasks by the {@code (responsible_id, status, due_at)}
  *       one;</li>
  *   <li>the tallies: one grouped {@code max} and {@code count} over the assignment rows of the cards' parts, by
- *       the {@code (manager_id, assigned_at)} index;</li>
+ *       the {@code (manager_id, kind, assigned_at)} index alone;</li>
  *   <li>the clients of a manager, and those of nobody: a page of ids by the {@code manager_id} index, in the
  *       order the database orders its {@code uuid} column.</li>
  * </ul>
- * The managers asked are bound one parameter each, padded with the last up to a power of two, so the statements
+ * Each answer costs in proportion to the index entries of the managers asked (their open deals and tasks, their
+ * assignments), read without touching the rows. The managers asked are bound one parameter each, padded with the last up to a power of two, so the statements
  * have few texts for the caches.
  */
 final class JpaAssignmentQuery implements AssignmentQuery {
