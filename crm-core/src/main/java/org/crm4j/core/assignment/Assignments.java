@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * once per assignment entry (its source key is {@code handover:<client>:<entry>}), so running a reassignment again
  * creates no second one; a handover the previous manager had not finished is cancelled, the new one replacing it. A client already with the target manager is left as it is. Moving work is not refused by
  * the overdue policy or a work-in-progress limit: the work was promised to the client, and stays promised.
- * Concurrent changes of the card, a task or a deal are retried a few times; events go to the listener after each
- * client's commit.
+ * Concurrent changes of the card, a task or a deal are retried a few times; the events of a client (its new
+ * manager, the tasks and deals given over) go to the listener at the end of its transaction, once all is saved, so
+ * a listener that writes in that transaction (an outbox) commits or rolls back with the change.
  *
  * <p>crm4j keeps no list of employees: the embedding system checks that the manager it names exists. A target
  * who is away ({@link Absences}) is refused. Thread-safe.
@@ -371,14 +372,19 @@ public final class Assignments {
         }
     }
 
-    /** Runs one client's work in a transaction, again after a concurrent change; then publishes its events. */
+    /**
+     * Runs one client's work in a transaction, again after a concurrent change, and hands its events to the listener
+     * at the end of that transaction, once everything is saved.
+     */
     private <T extends @Nullable Object> T retried(Function<List<CrmEvent>, T> work) {
         for (int attempt = 1; ; attempt++) {
-            List<CrmEvent> events = new ArrayList<>();
             try {
-                T done = parts.transactions().inTransaction(() -> work.apply(events));
-                publish(events);
-                return done;
+                return parts.transactions().inTransaction(() -> {
+                    List<CrmEvent> events = new ArrayList<>();
+                    T done = work.apply(events);
+                    publish(events);
+                    return done;
+                });
             } catch (ConcurrentModificationException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
