@@ -23,4 +23,5 @@ module org.crm4j.api {
     exports org.crm4j.consent;
     exports org.crm4j.template;
     exports org.crm4j.telephony;
+    exports org.crm4j.assignment;
 }

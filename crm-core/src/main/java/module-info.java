@@ -28,4 +28,5 @@ module org.crm4j.core {
     exports org.crm4j.core.consent;
     exports org.crm4j.core.template;
     exports org.crm4j.core.telephony;
+    exports org.crm4j.core.assignment;
 }

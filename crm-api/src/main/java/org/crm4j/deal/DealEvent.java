@@ -61,4 +61,13 @@ public sealed interface DealEvent extends CrmEvent {
             return "deal.remapped";
         }
     }
+
+    /** The deal was given to another manager (a client's reassignment); {@code actor} is who did it, if known. */
+    record DealManagerChanged(DealId dealId, EmployeeId from, EmployeeId to,
+                              @org.jspecify.annotations.Nullable EmployeeId actor, Instant at) implements DealEvent {
+        @Override
+        public String type() {
+            return "deal.manager-changed";
+        }
+    }
 }

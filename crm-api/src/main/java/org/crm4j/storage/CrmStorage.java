@@ -1,5 +1,6 @@
 package org.crm4j.storage;
 
+import org.crm4j.assignment.AssignmentQuery;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
@@ -67,6 +68,9 @@ public interface CrmStorage {
 
     /** Incoming calls assembled from the PBX's events, and the service level of lines. */
     CallStore calls();
+
+    /** The questions assigning clients to managers asks: managers' open work and assignment history. */
+    AssignmentQuery assignments();
 
     /** The transaction every use case runs in; {@link Transactions#none()} for stores atomic per call. */
     Transactions transactions();

@@ -19,6 +19,8 @@ public enum TaskKind {
     FOLLOW_UP,
     /** Write a letter. */
     LETTER,
+    /** Take over a client from its previous manager, as a reassignment asks. */
+    HANDOVER,
     /** Anything else. */
     OTHER
 }

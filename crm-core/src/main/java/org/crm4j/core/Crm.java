@@ -5,10 +5,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.crm4j.assignment.Absences;
 import org.crm4j.calendar.BusinessCalendar;
 import org.crm4j.common.CrmEventListener;
+import org.crm4j.core.assignment.AssignmentPolicy;
+import org.crm4j.core.assignment.Assignments;
 import org.crm4j.core.calendar.Calendars;
 import org.crm4j.core.classifier.Classifiers;
+import org.crm4j.core.client.ClientRules;
 import org.crm4j.core.client.Clients;
 import org.crm4j.core.common.Ids;
 import org.crm4j.core.consent.Consents;
@@ -79,6 +83,7 @@ public final class Crm {
     private final Consents consents;
     private final Mailing mailing;
     private final Telephony telephony;
+    private final Assignments assignments;
 
     private Crm(Builder b) {
         this.storage = b.storage;
@@ -126,6 +131,9 @@ public final class Crm {
         this.consents = new Consents(storage.consents(), storage.clients(), storage.transactions(), clock,
                 phoneNumbers);
         this.mailing = new Mailing(storage, interactions, consents, clock, zone, outbox.notifier(), b.employeeNames);
+        this.assignments = new Assignments(new Assignments.Parts(storage.clients(), storage.tasks(), storage.deals(),
+                storage.assignments(), storage.transactions(), tasks, new ClientRules(phoneNumbers,
+                classifiers.codes())), clock, calendar, b.assignmentPolicy, b.absences, outbox);
         if (b.defaultClassifiers) {
             classifiers.defineMissing(Classifiers.defaults());
         }
@@ -136,7 +144,7 @@ public final class Crm {
      * A builder with the defaults: {@link InMemoryStorage}, the system clock in UTC, the clock's zone, region RU,
      * no listener, the standard Kanban board, no overdue policy, a Monday-Friday 09:00-18:00 business calendar in the
      * CRM's zone, no scheduling rules, the logging notifier, no supervisors, the default scheduler settings, the
-     * default telephony settings.
+     * default telephony settings, no assignment policy (automatic assignment refuses), nobody absent.
      */
     public static Builder builder() {
         return new Builder();
@@ -249,6 +257,15 @@ public final class Crm {
         return mailing;
     }
 
+    /**
+     * Dividing clients among managers (M-6.4): the {@link AssignmentPolicy} of {@link Builder#assignment} proposes
+     * and assigns a manager, explaining which step decided; clients, or all of a leaving manager's clients, are
+     * reassigned with their open tasks and deals and a handover task, keeping the assignment history.
+     */
+    public Assignments assignment() {
+        return assignments;
+    }
+
     /** The notifier reminders, escalations, mailings and screen pops of calls are delivered through. */
     public Notifier notifier() {
         return notifier;
@@ -302,6 +319,8 @@ public final class Crm {
         private boolean advanceDealsOnContact;
         private EmployeeNames employeeNames = EmployeeNames.none();
         private TelephonySettings telephonySettings = TelephonySettings.defaults();
+        private AssignmentPolicy assignmentPolicy = AssignmentPolicy.none();
+        private Absences absences = Absences.none();
 
         private Builder() {
         }
@@ -435,6 +454,24 @@ public final class Crm {
          */
         public Builder employeeNames(EmployeeNames names) {
             this.employeeNames = Objects.requireNonNull(names, "names");
+            return this;
+        }
+
+        /**
+         * How clients are divided among managers: the team, the steps by region and industry, the tie-breaker.
+         * Default: {@link AssignmentPolicy#none()}, so clients are assigned by hand only.
+         */
+        public Builder assignment(AssignmentPolicy policy) {
+            this.assignmentPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Who is away, as the embedding system's staff records tell: absent managers get no clients, and are refused
+         * as targets of a reassignment. Default: {@link Absences#none()}.
+         */
+        public Builder absences(Absences absences) {
+            this.absences = Objects.requireNonNull(absences, "absences");
             return this;
         }
 

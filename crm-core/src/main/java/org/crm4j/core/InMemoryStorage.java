@@ -1,9 +1,11 @@
 package org.crm4j.core;
 
+import org.crm4j.assignment.AssignmentQuery;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.Transactions;
 import org.crm4j.consent.ConsentStore;
+import org.crm4j.core.assignment.InMemoryAssignmentQuery;
 import org.crm4j.core.classifier.InMemoryClassifierStore;
 import org.crm4j.core.client.InMemoryClientStore;
 import org.crm4j.core.consent.InMemoryConsentStore;
@@ -53,6 +55,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryTemplateStore templates = new InMemoryTemplateStore();
     private final InMemoryConsentStore consents = new InMemoryConsentStore();
     private final InMemoryCallStore calls = new InMemoryCallStore();
+    private final InMemoryAssignmentQuery assignments = new InMemoryAssignmentQuery(clients, tasks, deals);
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
 
     @Override
@@ -128,6 +131,11 @@ public final class InMemoryStorage implements CrmStorage {
     @Override
     public CallStore calls() {
         return calls;
+    }
+
+    @Override
+    public AssignmentQuery assignments() {
+        return assignments;
     }
 
     @Override

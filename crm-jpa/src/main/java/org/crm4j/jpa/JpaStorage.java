@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.crm4j.assignment.AssignmentQuery;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
 import org.crm4j.common.StorageException;
@@ -87,6 +88,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     private final JpaTaskStore tasks;
     private final JpaReminderStore reminders;
     private final JpaScheduleQuery scheduleQuery;
+    private final JpaAssignmentQuery assignments;
     private final JpaPipelineStore pipelines;
     private final JpaDealStore deals;
     private final JpaTemplateStore templates;
@@ -107,6 +109,7 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
         this.tasks = new JpaTaskStore(session, tablePrefix);
         this.reminders = new JpaReminderStore(session, tablePrefix, skipLockedClaims);
         this.scheduleQuery = new JpaScheduleQuery(session, clients);
+        this.assignments = new JpaAssignmentQuery(session, tablePrefix);
         this.pipelines = new JpaPipelineStore(session);
         this.deals = new JpaDealStore(session);
         this.templates = new JpaTemplateStore(session);
@@ -191,6 +194,11 @@ public final class JpaStorage implements CrmStorage, AutoCloseable {
     @Override
     public CallStore calls() {
         return calls;
+    }
+
+    @Override
+    public AssignmentQuery assignments() {
+        return assignments;
     }
 
     @Override

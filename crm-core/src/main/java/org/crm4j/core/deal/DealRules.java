@@ -184,6 +184,28 @@ public final class DealRules {
     }
 
     /**
+     * Gives an open deal to another manager, as a client's reassignment does; a closed deal keeps the manager who
+     * closed it, and a deal already with {@code to} is unchanged. Decides {@link DealEvent.DealManagerChanged}.
+     *
+     * @throws org.crm4j.common.ValidationException {@code deal.closed} when the deal is won, lost or postponed
+     */
+    public static Decision<Deal, DealEvent> changeManager(Deal deal, EmployeeId to, @Nullable EmployeeId actor,
+                                                          Instant at) {
+        Objects.requireNonNull(deal, "deal");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(at, "at");
+        if (deal.isClosed()) {
+            throw new ValidationException("manager", "deal.closed", deal.kind(),
+                    "a " + deal.kind() + " deal keeps the manager who closed it");
+        }
+        if (deal.manager().equals(to)) {
+            return Decision.of(deal);
+        }
+        return Decision.of(deal.withTerms(deal.amount(), deal.expectedClose(), to),
+                new DealEvent.DealManagerChanged(deal.id(), deal.manager(), to, actor, at));
+    }
+
+    /**
      * Records an activity with the deal's client at {@code at} (an interaction): the deal's idleness counts from
      * the latest of its activities. An activity older than the last one changes nothing. Decides no event.
      */

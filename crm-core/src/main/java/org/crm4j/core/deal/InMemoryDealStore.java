@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.EmployeeId;
@@ -51,6 +53,13 @@ public final class InMemoryDealStore implements DealStore {
         Deal stored = deal.withVersion(deal.version() + 1);
         byId.put(deal.id(), stored);
         return stored;
+    }
+
+    /** How many open deals each of {@code managers} has; those without any are absent. */
+    public synchronized Map<EmployeeId, Long> countOpenByManager(Collection<EmployeeId> managers) {
+        Set<EmployeeId> asked = Set.copyOf(managers);
+        return byId.values().stream().filter(d -> !d.isClosed() && asked.contains(d.manager()))
+                .collect(Collectors.groupingBy(Deal::manager, Collectors.counting()));
     }
 
     @Override

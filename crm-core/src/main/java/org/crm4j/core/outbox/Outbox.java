@@ -87,20 +87,27 @@ public final class Outbox implements Events.Batch {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
     }
 
-    /** Writes the events of one change for the listener, in the change's transaction (joined or begun). */
+    /**
+     * Writes the events of one change for the listener, in the change's transaction (joined or begun); each run of
+     * events about one aggregate goes to that aggregate's stream.
+     */
     @Override
     public void onChange(List<? extends CrmEvent> events) {
         Objects.requireNonNull(events, "events");
         if (!listening || events.isEmpty()) {
             return;
         }
-        String stream = EventsJson.streamOf(events.get(0));
-        List<Notification> notifications = new ArrayList<>(events.size());
+        List<Notification> run = new ArrayList<>(events.size());
         for (CrmEvent event : events) {
-            notifications.add(new Notification("event:" + ids.next(), EVENT_CHANNEL, stream, event.type(),
+            String stream = EventsJson.streamOf(event);
+            if (!run.isEmpty() && !run.get(0).recipient().equals(stream)) {
+                write(run);
+                run = new ArrayList<>();
+            }
+            run.add(new Notification("event:" + ids.next(), EVENT_CHANNEL, stream, event.type(),
                     codec.write(event), List.of()));
         }
-        write(notifications);
+        write(run);
     }
 
     /**

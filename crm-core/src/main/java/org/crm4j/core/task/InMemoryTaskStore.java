@@ -2,13 +2,16 @@ package org.crm4j.core.task;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.crm4j.client.ClientId;
 import org.crm4j.common.DuplicateException;
@@ -130,6 +133,13 @@ public final class InMemoryTaskStore implements TaskStore {
         Objects.requireNonNull(to, "to");
         return byId.values().stream().filter(t -> t.regulation() != null && !t.due().isBefore(from)
                 && t.due().isBefore(to));
+    }
+
+    /** How many open tasks each of {@code employees} is responsible for; those without any are absent. */
+    public synchronized Map<EmployeeId, Long> countOpenByResponsible(Collection<EmployeeId> employees) {
+        Set<EmployeeId> asked = Set.copyOf(employees);
+        return byId.values().stream().filter(t -> t.status().isOpen() && asked.contains(t.responsible()))
+                .collect(Collectors.groupingBy(Task::responsible, Collectors.counting()));
     }
 
     private static void requireLimit(int limit) {

@@ -142,7 +142,7 @@ class OutboxTest {
     }
 
     @Test
-    @DisplayName("under transactions that cannot run work after their commit, entries wait unclaimed for fireDue")
+    @DisplayName("without after-commit work, entries wait unclaimed for fireDue, each event on its aggregate's stream")
     void withoutAfterCommit() {
         org.crm4j.core.schedule.InMemoryReminderStore store = new org.crm4j.core.schedule.InMemoryReminderStore();
         org.crm4j.common.Transactions erp = new org.crm4j.common.Transactions() {
@@ -158,13 +158,18 @@ class OutboxTest {
         ClientEvent registered = new ClientEvent.ClientRegistered(org.crm4j.client.ClientId.of(
                 java.util.UUID.randomUUID()), clock.instant());
 
-        outbox.onChange(List.of(registered));
+        org.crm4j.deal.DealId dealId = org.crm4j.deal.DealId.of(java.util.UUID.randomUUID());
+        DealEvent remapped = new DealEvent.DealRemapped(dealId, "a", "b", ANNA, clock.instant());
+        outbox.onChange(List.of(registered, remapped));
         outbox.notifier().deliver(new org.crm4j.notification.Notification("mail:1", "email", "ivan@roga.ru",
                 "Счёт", "", List.of()));
 
         assertThat(handed).isEmpty();
-        assertThat(store.findPending(clock.instant().plusSeconds(1), 10)).hasSize(2)
-                .allSatisfy(r -> assertThat(r.claimedBy()).isNull());
+        assertThat(store.findPending(clock.instant().plusSeconds(1), 10)).hasSize(3)
+                .allSatisfy(r -> assertThat(r.claimedBy()).isNull())
+                .extracting(r -> r.notification().recipient())
+                .containsExactlyInAnyOrder("client:" + registered.clientId().value(), "deal:" + dealId.value(),
+                        "ivan@roga.ru");
     }
 
     @Test
