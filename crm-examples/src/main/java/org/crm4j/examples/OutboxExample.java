@@ -42,18 +42,24 @@ public final class OutboxExample {
         final Set<String> handledKeys = ConcurrentHashMap.newKeySet();
         volatile boolean down;
 
+        /** An event without its key (from a caller other than the outbox): handled, with nothing to deduplicate by. */
         @Override
         public void on(CrmEvent event) {
-            throw new UnsupportedOperationException("crm4j's outbox always hands the key");
+            handle(event, "unkeyed");
         }
 
         @Override
         public void on(CrmEvent event, String key) {
+            if (handledKeys.contains(key)) {
+                return;
+            }
+            handle(event, key);
+            handledKeys.add(key);
+        }
+
+        private void handle(CrmEvent event, String key) {
             if (down) {
                 throw new IllegalStateException("the ERP's order service is down");
-            }
-            if (!handledKeys.add(key)) {
-                return;
             }
             if (event instanceof DealEvent.DealMoved moved && moved.kind() == StageKind.WON) {
                 ordersByEventKey.put(key, "order for deal " + moved.dealId());
