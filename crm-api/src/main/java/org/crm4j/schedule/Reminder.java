@@ -115,14 +115,24 @@ public record Reminder(ReminderId id, Notification notification, Instant due, @N
 
     /**
      * This claimed reminder given back untried: pending and unclaimed, so that any node may claim it at once (a node
-     * stopping gracefully gives back the reminders it claimed and did not deliver).
+     * stopping gracefully gives back the reminders it claimed and did not deliver). The claim's attempt is taken
+     * back, since the channel was not tried.
      */
     public Reminder unclaimed() {
         if (status != ReminderStatus.PENDING) {
             throw new IllegalStateException("only a pending reminder is given back, this one is " + status);
         }
-        return new Reminder(id, notification, due, task, rule, status, null, null, attempts, firedAt, createdAt,
-                version);
+        return new Reminder(id, notification, due, task, rule, status, null, null,
+                claimedBy == null ? attempts : Math.max(0, attempts - 1), firedAt, createdAt, version);
+    }
+
+    /** This claimed reminder with its lease ending at {@code until} instead: what a lease extension stores. */
+    public Reminder heldUntil(Instant until) {
+        if (status != ReminderStatus.PENDING || claimedBy == null) {
+            throw new IllegalStateException("only a claimed pending reminder has a lease, this one is " + status);
+        }
+        return new Reminder(id, notification, due, task, rule, status, claimedBy, Objects.requireNonNull(until,
+                "until"), attempts, firedAt, createdAt, version);
     }
 
     /** A {@link ReminderStatus#DEAD dead letter} pending again, unclaimed, its attempts counted from zero. */

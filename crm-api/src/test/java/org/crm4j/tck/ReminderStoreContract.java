@@ -421,4 +421,120 @@ public abstract class ReminderStoreContract {
         assertThat(store.findPending(at(31), 100)).hasSize(30)
                 .allSatisfy(r -> assertThat(r.claimedBy()).startsWith("node-"));
     }
+    @Test
+    @DisplayName("per recipient, a claim takes a run of consecutive reminders from the first pending one, up to perRecipient")
+    void runsPerRecipient() {
+        for (int n = 1; n <= 6; n++) {
+            store.save(toAnna(n, 10 + n));
+        }
+        store.save(reminder(7, 12));
+        store.save(toAnna(8, 40));                                                    // not due yet
+
+        List<Reminder> first = store.claimDue(at(30), "node-a", at(100), 10, 4);
+        assertThat(first).extracting(Reminder::id).containsExactly(id(1), id(2), id(7), id(3), id(4));
+        assertThat(first).allSatisfy(r -> {
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(store.findById(r.id())).contains(r);
+        });
+        assertThat(store.claimDue(at(30), "node-b", at(100), 10, 4))
+                .as("anna's next ones wait while the run before them is held").isEmpty();
+
+        store.save(first.get(0).closed(ReminderStatus.FIRED, at(31)));
+        store.save(first.get(1).closed(ReminderStatus.FIRED, at(31)));
+        store.save(first.get(3).failed(at(50)));
+        assertThat(store.claimDue(at(31), "node-b", at(100), 10, 4))
+                .as("a refused reminder holds the run after it").isEmpty();
+        store.save(first.get(4).closed(ReminderStatus.FIRED, at(32)));
+        assertThat(store.claimDue(at(45), "node-b", at(100), 10, 4))
+                .as("only from the first pending one: 3 is held until 50").isEmpty();
+
+        List<Reminder> retried = store.claimDue(at(50), "node-b", at(100), 2, 4);
+        assertThat(retried).extracting(Reminder::id).containsExactly(id(3), id(5));
+        assertThat(retried.get(0).attempts()).isEqualTo(2);
+        assertThat(store.claimDue(at(50), "node-c", at(100), 10, 1)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a run stops at a reminder of the recipient another node holds, and the limit counts every run")
+    void runStopsAtHeldOne() {
+        for (int n = 1; n <= 3; n++) {
+            store.save(toAnna(n, n));
+        }
+        store.save(reminder(4, 5));
+        List<Reminder> pair = store.claimDue(at(10), "node-a", at(20), 10, 2);
+        assertThat(pair).extracting(Reminder::id).containsExactly(id(1), id(2), id(4));
+        Reminder givenBack = store.save(pair.get(0).unclaimed());
+        assertThat(givenBack.attempts()).as("an untried give-back takes its attempt back").isZero();
+
+        List<Reminder> run = store.claimDue(at(10), "node-b", at(20), 10, 10);
+        assertThat(run).as("2 is node-a's until 20, so 3 waits behind it").extracting(Reminder::id)
+                .containsExactly(id(1));
+        assertThat(run.get(0).attempts()).isEqualTo(1);
+
+        store.save(run.get(0).unclaimed());
+        List<Reminder> limited = store.claimDue(at(20), "node-c", at(30), 3, 10);
+        assertThat(limited).as("the limit counts every run").extracting(Reminder::id)
+                .containsExactly(id(1), id(2), id(3));
+    }
+
+    @Test
+    @DisplayName("a claim with perRecipient out of 1 to 1000 is refused and claims nothing")
+    void badPerRecipient() {
+        Reminder stored = store.save(reminder(1, 10));
+        refused(() -> store.claimDue(at(20), "node-a", at(30), 10, 0), "perRecipient", "reminder.perRecipient", "0");
+        refused(() -> store.claimDue(at(20), "node-a", at(30), 10, ClaimArguments.MAX_LIMIT + 1), "perRecipient",
+                "reminder.perRecipient", String.valueOf(ClaimArguments.MAX_LIMIT + 1));
+        assertThat(store.findById(stored.id())).contains(stored);
+    }
+
+    @Test
+    @DisplayName("a lease extension lengthens the leases still held, keeps versions, and passes over lost ones")
+    void extendClaims() {
+        for (int n = 1; n <= 4; n++) {
+            store.save(reminder(n, n));
+        }
+        List<Reminder> held = store.claimDue(at(10), "node-a", at(20), 10);
+        store.save(held.get(1).closed(ReminderStatus.FIRED, at(11)));
+        List<Reminder> takenOver = store.claimDue(at(20), "node-b", at(40), 1);        // 3 is node-b's now
+        assertThat(takenOver).extracting(Reminder::id).containsExactly(id(1));
+
+        List<Reminder> extended = store.extendClaims(held, at(60));
+
+        assertThat(extended).extracting(Reminder::id).containsExactly(id(3), id(4));
+        assertThat(extended).allSatisfy(r -> {
+            assertThat(r.claimedUntil()).isEqualTo(at(60));
+            assertThat(r.claimedBy()).isEqualTo("node-a");
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(store.findById(r.id())).contains(r);
+        });
+        assertThat(store.claimDue(at(30), "node-c", at(40), 10)).as("held to 60 now").isEmpty();
+        assertThat(store.findById(id(1)).orElseThrow().claimedBy()).isEqualTo("node-b");
+        assertThat(store.extendClaims(List.of(), at(60))).isEmpty();
+
+        Reminder closed = store.save(extended.get(0).closed(ReminderStatus.FIRED, at(31)));
+        assertThat(closed.version()).as("the holder's copy stays current").isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("extending the lease of a reminder not claimed is refused and changes nothing")
+    void badExtension() {
+        Reminder unclaimed = store.save(reminder(1, 1));
+        Reminder claimed = store.save(reminder(2, 1));
+        List<Reminder> held = store.claimDue(at(10), "node-a", at(20), 10).stream()
+                .filter(r -> r.id().equals(claimed.id())).toList();
+
+        refused(() -> store.extendClaims(List.of(held.get(0), unclaimed), at(30)), "held", "reminder.claimedBy",
+                unclaimed.id().toString());
+        assertThat(store.findById(claimed.id()).orElseThrow().claimedUntil()).isEqualTo(at(20));
+    }
+
+    @Test
+    @DisplayName("the store's clock tells the present, to within a minute of this machine's")
+    void currentTime() {
+        Instant before = Instant.now();
+        Instant time = store.currentTime();
+        Instant later = store.currentTime();
+        assertThat(time).isBetween(before.minusSeconds(60), Instant.now().plusSeconds(60));
+        assertThat(later).isAfterOrEqualTo(time);
+    }
 }

@@ -1,5 +1,6 @@
 package org.crm4j.core;
 
+import java.time.Clock;
 import org.crm4j.assignment.AssignmentQuery;
 import org.crm4j.classifier.ClassifierStore;
 import org.crm4j.client.ClientStore;
@@ -48,7 +49,7 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryWorkHistoryStore workHistory = new InMemoryWorkHistoryStore();
     private final InMemoryDossierStore dossiers = new InMemoryDossierStore();
     private final InMemoryTaskStore tasks = new InMemoryTaskStore();
-    private final InMemoryReminderStore reminders = new InMemoryReminderStore();
+    private final InMemoryReminderStore reminders;
     private final InMemoryScheduleQuery scheduleQuery = new InMemoryScheduleQuery(clients, interactions);
     private final InMemoryPipelineStore pipelines = new InMemoryPipelineStore();
     private final InMemoryDealStore deals = new InMemoryDealStore();
@@ -57,6 +58,19 @@ public final class InMemoryStorage implements CrmStorage {
     private final InMemoryCallStore calls = new InMemoryCallStore();
     private final InMemoryAssignmentQuery assignments = new InMemoryAssignmentQuery(clients, tasks, deals);
     private final InMemoryTimeline timeline = new InMemoryTimeline(interactions, notableEvents, workHistory);
+
+    /** Empty storage whose reminder store tells the system's time ({@link ReminderStore#currentTime()}). */
+    public InMemoryStorage() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * Empty storage whose reminder store tells {@code clock}'s time, as a database tells its own: what a scheduler
+     * with {@code SchedulerSettings.databaseClock} judges due-ness by.
+     */
+    public InMemoryStorage(Clock clock) {
+        this.reminders = new InMemoryReminderStore(clock);
+    }
 
     @Override
     public ClientStore clients() {

@@ -1,15 +1,14 @@
 package org.crm4j.core.schedule;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.schedule.ClaimArguments;
@@ -23,18 +22,30 @@ import org.crm4j.task.TaskId;
 
 /**
  * Reminders in memory, indexed by id and key, with the pending ones ordered by due moment, so a claim reads the
- * earliest due without scanning the fired ones, and passes over those of a recipient with an earlier one pending. Every method holds one lock, so each is atomic, and two callers of
- * {@link #claimDue} get disjoint reminders. Thread-safe.
+ * earliest due without scanning the fired ones, and takes of each recipient only the run that starts at its first
+ * pending reminder. Every method holds one lock, so each is atomic, and two callers of {@link #claimDue} get
+ * disjoint reminders. Its clock ({@link #currentTime()}) is the one it is built with. Thread-safe.
  */
 public final class InMemoryReminderStore implements ReminderStore {
     private static final Comparator<Reminder> BY_DUE = Comparator.comparing(Reminder::due)
             .thenComparing(r -> r.id().value());
 
+    private final Clock clock;
     private final Map<ReminderId, Reminder> byId = new HashMap<>();
     private final Map<String, ReminderId> byKey = new HashMap<>();
     private final TreeSet<Reminder> pending = new TreeSet<>(BY_DUE);
     /** How many pending reminders each channel and recipient has. */
     private final Map<List<String>, Integer> pendingTo = new HashMap<>();
+
+    /** An empty store whose {@link #currentTime()} is the system's clock. */
+    public InMemoryReminderStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** An empty store whose {@link #currentTime()} is {@code clock}'s. */
+    public InMemoryReminderStore(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public synchronized Reminder save(Reminder reminder) {
@@ -108,17 +119,26 @@ public final class InMemoryReminderStore implements ReminderStore {
     }
 
     @Override
-    public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit) {
-        ClaimArguments.check(now, owner, until, limit);
+    public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit,
+                                                int perRecipient) {
+        ClaimArguments.check(now, owner, until, limit, perRecipient);
         List<Reminder> claimable = new ArrayList<>();
-        Set<List<String>> waiting = new HashSet<>();
+        Map<List<String>, Integer> runs = new HashMap<>();
         for (Reminder r : pending) {
             if (claimable.size() == limit || r.due().isAfter(now)) {
                 break;
             }
-            boolean head = waiting.add(to(r));
-            if (head && r.isClaimableAt(now)) {
-                claimable.add(r);
+            // a recipient's run: its reminders from the first pending one, while claimable, up to perRecipient
+            List<String> to = to(r);
+            Integer taken = runs.get(to);
+            if (taken == null || (taken > 0 && taken < perRecipient)) {
+                boolean ok = r.isClaimableAt(now);
+                runs.put(to, ok ? (taken == null ? 1 : taken + 1) : 0);
+                if (ok) {
+                    claimable.add(r);
+                }
+            } else {
+                runs.put(to, 0);
             }
         }
         List<Reminder> claimed = new ArrayList<>(claimable.size());
@@ -126,6 +146,25 @@ public final class InMemoryReminderStore implements ReminderStore {
             claimed.add(put(r, r.claimed(owner, until).withVersion(r.version() + 1)));
         }
         return claimed;
+    }
+
+    @Override
+    public synchronized List<Reminder> extendClaims(List<Reminder> held, Instant until) {
+        ClaimArguments.checkHeld(held, until);
+        List<Reminder> extended = new ArrayList<>(held.size());
+        for (Reminder r : held) {
+            Reminder stored = byId.get(r.id());
+            if (stored != null && stored.status() == ReminderStatus.PENDING && stored.version() == r.version()
+                    && r.claimedBy().equals(stored.claimedBy())) {
+                extended.add(put(stored, stored.heldUntil(until)));
+            }
+        }
+        return extended;
+    }
+
+    @Override
+    public Instant currentTime() {
+        return clock.instant();
     }
 
     @Override
