@@ -6,10 +6,15 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.crm4j.common.DuplicateException;
@@ -22,6 +27,7 @@ import org.crm4j.schedule.ReminderNotFoundException;
 import org.crm4j.schedule.ReminderStatus;
 import org.crm4j.schedule.ReminderStore;
 import org.crm4j.task.TaskId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ReminderStore} over JPA: one row per reminder. Statements:
@@ -66,6 +72,13 @@ final class JpaReminderStore implements ReminderStore {
             + "where r.id = :id and r.version = :expected";
     private static final String CLAIM = "update CrmReminder r set r.claimedBy = :owner, r.claimedUntil = :until, "
             + "r.attempts = r.attempts + 1, r.version = r.version + 1 where r.id = :id and r.version = :expected";
+
+    /**
+     * The database's clock as an instant, to the microsecond: the provider renders it for the dialect (PostgreSQL's
+     * {@code current_timestamp}, a time zone's instant, rather than {@code localtimestamp}), so the session's time
+     * zone does not shift it. Tested with the JVM in another zone than the database.
+     */
+    private static final String CURRENT_TIME = "select instant";
 
     /** The result mapping that types the native columns as the entity's attributes ({@link ReminderEntity}). */
     static final String COLUMNS_MAPPING = "CrmReminderColumns";
@@ -175,65 +188,55 @@ final class JpaReminderStore implements ReminderStore {
     }
 
     @Override
-    public List<Reminder> claimDue(Instant now, String owner, Instant until, int limit) {
-        ClaimArguments.check(now, owner, until, limit);
-        return session.inTransaction(em -> skipLocked ? lockingClaim(em, now, owner, until, limit)
-                : guardedClaim(em, now, owner, until, limit));
+    public List<Reminder> claimDue(Instant now, String owner, Instant until, int limit, int perRecipient) {
+        ClaimArguments.check(now, owner, until, limit, perRecipient);
+        return session.inTransaction(em -> skipLocked ? lockingClaim(em, now, owner, until, limit, perRecipient)
+                : guardedClaim(em, now, owner, until, limit, perRecipient));
     }
 
     /**
-     * Reads the earliest claimable reminders ({@link #claimable}), locks those of them others do not hold, skipping
-     * those they do, and claims them in one update: three statements whatever the number claimed.
-     * The limit is written into the statement (it is checked to be 1 to 1000): databases differ in where a bound
-     * limit may stand beside {@code for update}, and a scheduler asks with the same limit every time.
+     * Reads the runs to claim ({@link #runs}), locks those of their rows others do not hold, skipping those they do,
+     * keeps of each run the part before its first row skipped, and claims it in one update: three statements
+     * whatever the number claimed, four when runs longer than one reminder are asked for. The ids are written into
+     * the statements as parameters padded up to a power of two, so that the statement texts are few.
      */
-    private List<Reminder> lockingClaim(EntityManager em, Instant now, String owner, Instant until, int limit) {
-        List<UUID> heads = em.createQuery("select r.id from CrmReminder r " + claimable("r"), UUID.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
-        if (heads.isEmpty()) {
+    private List<Reminder> lockingClaim(EntityManager em, Instant now, String owner, Instant until, int limit,
+                                        int perRecipient) {
+        List<Candidate> runs = runs(em, now, limit, perRecipient, false);
+        if (runs.isEmpty()) {
             return List.of();
         }
-        int slots = 1;
-        while (slots < heads.size()) {
-            slots <<= 1;
-        }
-        StringBuilder select = new StringBuilder("select ").append(NATIVE_COLUMNS).append(" from ").append(prefix)
-                .append("reminder where status = " + PENDING + " and (claimed_until is null or claimed_until <= ?1) "
-                        + "and id in (");
-        for (int i = 0; i < slots; i++) {
-            select.append(i == 0 ? "?" : ", ?").append(i + 2);
-        }
-        Query lock = em.createNativeQuery(select.append(") order by due_at, id for update skip locked").toString(),
-                COLUMNS_MAPPING).setParameter(1, now);
-        for (int i = 0; i < slots; i++) {
-            // the ids padded with the last one up to a power of two: few statement texts for the caches
-            lock.setParameter(i + 2, heads.get(Math.min(i, heads.size() - 1)));
-        }
+        Query lock = em.createNativeQuery(inList(new StringBuilder("select ").append(NATIVE_COLUMNS)
+                        .append(" from ").append(prefix).append("reminder where status = " + PENDING
+                                + " and (claimed_until is null or claimed_until <= ?1) and id in ("), 2, runs.size())
+                        .append(") order by due_at, id for update skip locked").toString(), COLUMNS_MAPPING)
+                .setParameter(1, now);
+        bindIds(lock, 2, runs.stream().map(Candidate::id).toList());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = lock.getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Reminder> claimed = new ArrayList<>(rows.size());
+        Map<UUID, Reminder> locked = new HashMap<>();
         for (Object[] row : rows) {
             Reminder candidate = toReminder(row);
-            claimed.add(candidate.claimed(owner, until).withVersion(candidate.version() + 1));
+            locked.put(candidate.id().value(), candidate);
         }
-        slots = 1;
-        while (slots < claimed.size()) {
-            slots <<= 1;
+        List<Reminder> claimed = new ArrayList<>(locked.size());
+        Set<List<String>> broken = new HashSet<>();
+        for (Candidate c : runs) {
+            Reminder candidate = locked.get(c.id());
+            if (candidate == null) {
+                broken.add(c.to());
+            } else if (!broken.contains(c.to())) {
+                claimed.add(candidate.claimed(owner, until).withVersion(candidate.version() + 1));
+            }
         }
-        StringBuilder sql = new StringBuilder("update ").append(prefix).append("reminder set claimed_by = ?1, "
-                + "claimed_until = ?2, attempts = attempts + 1, version = version + 1 where id in (");
-        for (int i = 0; i < slots; i++) {
-            sql.append(i == 0 ? "?" : ", ?").append(i + 3);
+        if (claimed.isEmpty()) {
+            return List.of();
         }
-        Query update = em.createNativeQuery(sql.append(')').toString()).setParameter(1, owner)
-                .setParameter(2, until);
-        for (int i = 0; i < slots; i++) {
-            // the ids padded with the last one up to a power of two: few statement texts for the caches
-            update.setParameter(i + 3, claimed.get(Math.min(i, claimed.size() - 1)).id().value());
-        }
+        Query update = em.createNativeQuery(inList(new StringBuilder("update ").append(prefix)
+                .append("reminder set claimed_by = ?1, claimed_until = ?2, attempts = attempts + 1, "
+                        + "version = version + 1 where id in ("), 3, claimed.size()).append(')').toString())
+                .setParameter(1, owner).setParameter(2, until);
+        bindIds(update, 3, claimed.stream().map(r -> r.id().value()).toList());
         int updated = update.executeUpdate();
         if (updated != claimed.size()) {
             throw new StorageException("a claim locked " + claimed.size() + " reminders but updated " + updated, null);
@@ -241,13 +244,93 @@ final class JpaReminderStore implements ReminderStore {
         return claimed;
     }
 
+    /** Appends {@code ?first, ?first+1, …} for {@code count} ids padded up to a power of two. */
+    private static StringBuilder inList(StringBuilder sql, int first, int count) {
+        int slots = slots(count);
+        for (int i = 0; i < slots; i++) {
+            sql.append(i == 0 ? "?" : ", ?").append(first + i);
+        }
+        return sql;
+    }
+
+    /** Binds {@code ids} from parameter {@code first} on, padded with the last one up to a power of two. */
+    private static void bindIds(Query query, int first, List<UUID> ids) {
+        int slots = slots(ids.size());
+        for (int i = 0; i < slots; i++) {
+            query.setParameter(first + i, ids.get(Math.min(i, ids.size() - 1)));
+        }
+    }
+
+    private static int slots(int count) {
+        int slots = 1;
+        while (slots < count) {
+            slots <<= 1;
+        }
+        return slots;
+    }
+
     /**
-     * The condition and order of the reminders claimable at {@code :now}: pending, due, unclaimed or past their
-     * lease, and first of their channel and recipient among the pending ones (an earlier one, claimed or held after a
-     * refusal, keeps the later ones waiting). The {@code dueAt <=} conjunct lets the {@code not exists} read a
-     * range of the {@code (channel, recipient, status, due_at)} index that is empty for a recipient's first
-     * reminder, instead of all the recipient's pending ones. A plain read: on MariaDB a locking read would lock, or
-     * with {@code skip locked} pass over, the earlier rows the {@code not exists} reads.
+     * The reminders to claim, by due moment then id, at most {@code limit}: the first claimable reminder of each
+     * recipient ({@link #claimable}, one select), and, when {@code perRecipient} is more than one, the claimable
+     * reminders following each of them, up to {@code perRecipient} in a run and until one is not claimable (a second
+     * select, of those recipients' due pending reminders in order). Plain reads: the claim locks or guards what they
+     * found.
+     */
+    private List<Candidate> runs(EntityManager em, Instant now, int limit, int perRecipient, boolean values) {
+        String select = values ? COLUMNS : "select r.id, r.notificationKey, r.channel, r.recipient, r.claimedUntil, "
+                + "r.version from CrmReminder r ";
+        List<Candidate> firsts = new ArrayList<>();
+        for (Object[] row : em.createQuery(select + claimable("r"), Object[].class).setParameter("now", now)
+                .setMaxResults(limit).getResultList()) {
+            firsts.add(Candidate.of(row, values));
+        }
+        if (perRecipient == 1 || firsts.isEmpty()) {
+            return firsts;
+        }
+        Set<List<String>> recipients = new LinkedHashSet<>();
+        firsts.forEach(c -> recipients.add(c.to()));
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < recipients.size(); i++) {
+            which.append(i == 0 ? "" : " or ").append("(r.channel = :c").append(i).append(" and r.recipient = :r")
+                    .append(i).append(')');
+        }
+        TypedQuery<Object[]> query = em.createQuery(select + "where r.status = " + PENDING + " and r.dueAt <= :now "
+                        + "and (" + which + ") order by r.dueAt, r.id", Object[].class).setParameter("now", now)
+                .setMaxResults(Math.min(firsts.size() * perRecipient, 10 * ClaimArguments.MAX_LIMIT));
+        int i = 0;
+        for (List<String> to : recipients) {
+            query.setParameter("c" + i, to.get(0)).setParameter("r" + i, to.get(1));
+            i++;
+        }
+        Map<List<String>, Integer> taken = new HashMap<>();
+        firsts.forEach(c -> taken.put(c.to(), 0));
+        List<Candidate> runs = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            Candidate c = Candidate.of(row, values);
+            int n = taken.get(c.to());
+            if (n < 0 || n == perRecipient) {
+                continue;
+            }
+            if (c.claimedUntil() != null && c.claimedUntil().isAfter(now)) {
+                taken.put(c.to(), -1);      // held by another claim: the run ends before it
+                continue;
+            }
+            runs.add(c);
+            taken.put(c.to(), n + 1);
+            if (runs.size() == limit) {
+                break;
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * The condition and order of the first claimable reminder of each recipient at {@code :now}: pending, due,
+     * unclaimed or past their lease, and first of their channel and recipient among the pending ones (an earlier one,
+     * claimed or held after a refusal, keeps the later ones waiting). The {@code dueAt <=} conjunct lets the
+     * {@code not exists} read a range of the {@code (channel, recipient, status, due_at)} index that is empty for a
+     * recipient's first reminder, instead of all the recipient's pending ones. A plain read: on MariaDB a locking
+     * read would lock, or with {@code skip locked} pass over, the earlier rows the {@code not exists} reads.
      */
     private static String claimable(String r) {
         return "where " + r + ".status = " + PENDING + " and " + r + ".dueAt <= :now and (" + r + ".claimedUntil "
@@ -257,21 +340,100 @@ final class JpaReminderStore implements ReminderStore {
                 + ".id)) order by " + r + ".dueAt, " + r + ".id";
     }
 
-    /** Tries each candidate with an update guarded by the version read, keeping those it changed. */
-    private List<Reminder> guardedClaim(EntityManager em, Instant now, String owner, Instant until, int limit) {
-        List<Object[]> rows = em.createQuery(COLUMNS + claimable("r"), Object[].class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
-        List<Reminder> claimed = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            Reminder candidate = toReminder(row);
+    /**
+     * Tries each reminder of the runs with an update guarded by the version read, keeping those it changed; a run
+     * stops at its first reminder another claim changed first.
+     */
+    private List<Reminder> guardedClaim(EntityManager em, Instant now, String owner, Instant until, int limit,
+                                        int perRecipient) {
+        List<Reminder> claimed = new ArrayList<>();
+        Set<List<String>> broken = new HashSet<>();
+        for (Candidate c : runs(em, now, limit, perRecipient, true)) {
+            if (broken.contains(c.to())) {
+                continue;
+            }
             int updated = em.createQuery(CLAIM).setParameter("owner", owner).setParameter("until", until)
-                    .setParameter("id", candidate.id().value()).setParameter("expected", candidate.version())
-                    .executeUpdate();
+                    .setParameter("id", c.id()).setParameter("expected", c.version()).executeUpdate();
             if (updated == 1) {
+                Reminder candidate = toReminder(c.values());
                 claimed.add(candidate.claimed(owner, until).withVersion(candidate.version() + 1));
+            } else {
+                broken.add(c.to());
             }
         }
         return claimed;
+    }
+
+    /**
+     * A reminder a claim considers: its id, channel and recipient, lease and the version it was read at, and, for a
+     * guarded claim, all its values ({@link #COLUMNS}).
+     */
+    private record Candidate(UUID id, List<String> to, @Nullable Instant claimedUntil, long version,
+                             Object @Nullable [] values) {
+        static Candidate of(Object[] row, boolean values) {
+            return values
+                    ? new Candidate((UUID) row[0], List.of((String) row[2], (String) row[3]), (Instant) row[12],
+                            (Long) row[16], row)
+                    : new Candidate((UUID) row[0], List.of((String) row[2], (String) row[3]), (Instant) row[4],
+                            (Long) row[5], null);
+        }
+    }
+
+    @Override
+    public List<Reminder> extendClaims(List<Reminder> held, Instant until) {
+        ClaimArguments.checkHeld(held, until);
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        return session.inTransaction(em -> {
+            StringBuilder which = new StringBuilder();
+            for (int i = 0; i < held.size(); i++) {
+                which.append(i == 0 ? "" : " or ").append("(r.id = :i").append(i).append(" and r.version = :v")
+                        .append(i).append(" and r.claimedBy = :o").append(i).append(')');
+            }
+            Query extend = em.createQuery("update CrmReminder r set r.claimedUntil = :until where r.status = "
+                    + PENDING + " and (" + which + ")").setParameter("until", until);
+            for (int i = 0; i < held.size(); i++) {
+                Reminder r = held.get(i);
+                extend.setParameter("i" + i, r.id().value()).setParameter("v" + i, r.version())
+                        .setParameter("o" + i, r.claimedBy());
+            }
+            int updated = extend.executeUpdate();
+            if (updated == held.size()) {
+                return held.stream().map(r -> r.heldUntil(until)).toList();
+            }
+            // some were lost: tell which by what is stored now
+            Set<UUID> ids = new HashSet<>();
+            held.forEach(r -> ids.add(r.id().value()));
+            Map<UUID, Reminder> stored = new HashMap<>();
+            for (Reminder r : reminders(em, COLUMNS + "where r.id in :ids", ids)) {
+                stored.put(r.id().value(), r);
+            }
+            List<Reminder> extended = new ArrayList<>(updated);
+            for (Reminder r : held) {
+                Reminder now = stored.get(r.id().value());
+                if (now != null && now.version() == r.version() && r.claimedBy().equals(now.claimedBy())
+                        && until.equals(now.claimedUntil()) && now.status() == ReminderStatus.PENDING) {
+                    extended.add(now);
+                }
+            }
+            return extended;
+        });
+    }
+
+    @Override
+    public Instant currentTime() {
+        return session.read(em -> em.createQuery(CURRENT_TIME, Instant.class).getSingleResult());
+    }
+
+    /** The reminders whose ids are {@code ids}, read with {@code jpql} in the caller's transaction. */
+    private static List<Reminder> reminders(EntityManager em, String jpql, Set<UUID> ids) {
+        List<Object[]> rows = em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList();
+        List<Reminder> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            out.add(toReminder(row));
+        }
+        return out;
     }
 
     /** The reminders whose columns {@code query} selects: values, never entities, so nothing enters the context. */

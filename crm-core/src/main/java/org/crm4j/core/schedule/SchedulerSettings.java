@@ -24,9 +24,16 @@ import org.crm4j.schedule.Reminder;
  * @param retryAfter           how long after its first refused delivery a reminder is tried again; each further
  *                             refusal doubles the wait, up to the lease; 1 second to 1 day
  * @param maxAttempts          after how many refused deliveries a reminder becomes a dead letter, 1 to 100
+ * @param perRecipient         how many consecutive reminders of one channel and recipient a claim takes, 1 to
+ *                             1000: more lets a node deliver a recipient's backlog without claiming between them;
+ *                             a refused one sends the rest of its run back untried
+ * @param databaseClock        whether due-ness and leases are judged by the storage's clock
+ *                             ({@link org.crm4j.schedule.ReminderStore#currentTime()}) rather than by the moment
+ *                             given to {@link Scheduler#fireDue}: for nodes whose clocks may differ
  */
 public record SchedulerSettings(String node, Duration lease, int batchSize, Duration evaluateEvery,
-                                Duration catchUp, int classificationMonths, Duration retryAfter, int maxAttempts) {
+                                Duration catchUp, int classificationMonths, Duration retryAfter, int maxAttempts,
+                                int perRecipient, boolean databaseClock) {
     public SchedulerSettings {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(evaluateEvery, "evaluateEvery");
@@ -60,6 +67,10 @@ public record SchedulerSettings(String node, Duration lease, int batchSize, Dura
         if (maxAttempts < 1 || maxAttempts > 100) {
             v.add("maxAttempts", "scheduler.maxAttempts", maxAttempts, "a reminder is tried 1 to 100 times");
         }
+        if (perRecipient < 1 || perRecipient > ClaimArguments.MAX_LIMIT) {
+            v.add("perRecipient", "scheduler.perRecipient", perRecipient,
+                    "a claim takes 1 to " + ClaimArguments.MAX_LIMIT + " reminders per recipient, was " + perRecipient);
+        }
         v.throwIfAny();
     }
 
@@ -78,37 +89,54 @@ public record SchedulerSettings(String node, Duration lease, int batchSize, Dura
     /**
      * The defaults: a node name made of the process id and a random part, a 5-minute lease, batches of 100,
      * evaluation every 15 minutes, 7 days of catching up, classes over 12 months, a first retry after 30 seconds,
-     * a dead letter after 10 refused attempts.
+     * a dead letter after 10 refused attempts, up to 20 reminders per recipient in a claim, and due-ness judged by
+     * the moment given to {@code fireDue}.
      */
     public static SchedulerSettings defaults() {
         return new SchedulerSettings("node-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8), Duration.ofMinutes(5), 100,
-                Duration.ofMinutes(15), Duration.ofDays(7), 12, Duration.ofSeconds(30), 10);
+                Duration.ofMinutes(15), Duration.ofDays(7), 12, Duration.ofSeconds(30), 10, 20, false);
     }
 
     /** These settings with another node name. */
     public SchedulerSettings withNode(String node) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts, perRecipient, databaseClock);
     }
 
     /** These settings with another lease. */
     public SchedulerSettings withLease(Duration lease) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts, perRecipient, databaseClock);
     }
 
     /** These settings with another batch size. */
     public SchedulerSettings withBatchSize(int batchSize) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts, perRecipient, databaseClock);
     }
 
     /** These settings with another first retry wait and number of attempts before a dead letter. */
     public SchedulerSettings withRetries(Duration retryAfter, int maxAttempts) {
         return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
-                retryAfter, maxAttempts);
+                retryAfter, maxAttempts, perRecipient, databaseClock);
     }
 
     /** These settings with another evaluation interval. */
     public SchedulerSettings withEvaluateEvery(Duration evaluateEvery) {
-        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths, retryAfter, maxAttempts);
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts, perRecipient, databaseClock);
+    }
+
+    /** These settings with another number of reminders per recipient in a claim. */
+    public SchedulerSettings withPerRecipient(int perRecipient) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts, perRecipient, databaseClock);
+    }
+
+    /** These settings judging due-ness and leases by the storage's clock, or by the moment given to fireDue. */
+    public SchedulerSettings withDatabaseClock(boolean databaseClock) {
+        return new SchedulerSettings(node, lease, batchSize, evaluateEvery, catchUp, classificationMonths,
+                retryAfter, maxAttempts, perRecipient, databaseClock);
     }
 }
