@@ -92,7 +92,8 @@ public final class Crm {
         this.phoneNumbers = PhoneNumbers.forRegion(b.defaultRegion);
         this.classifiers = new Classifiers(storage.classifiers(), storage.transactions());
         this.outbox = new Outbox(storage.reminders(), storage.transactions(), clock, EventsJson.standard(),
-                b.listenerSet, b.schedulerSettings.node(), b.schedulerSettings.lease());
+                b.listenerSet, b.schedulerSettings.node(), b.schedulerSettings.lease(),
+                b.schedulerSettings.databaseClock());
         this.clients = new Clients(storage.clients(), storage.transactions(), clock, phoneNumbers, outbox,
                 classifiers.codes());
         this.notableEvents = new NotableEvents(storage.notableEvents(), storage.transactions(), new Ids(clock));

@@ -58,6 +58,7 @@ public final class Outbox implements Events.Batch {
     private final boolean listening;
     private final String node;
     private final Duration lease;
+    private final boolean databaseClock;
     private volatile Consumer<List<Reminder>> delivery = claimed -> { };
 
     /**
@@ -66,9 +67,12 @@ public final class Outbox implements Events.Batch {
      * @param listening whether there is a listener to write events for; without one, events are not written
      * @param node      the name this node claims under ({@code SchedulerSettings.node()})
      * @param lease     how long this node holds what it delivers right after the commit
+     * @param databaseClock whether entries are due from, and leased by, the store's clock
+     *                  ({@link ReminderStore#currentTime()}, one select more per change) rather than {@code clock}:
+     *                  as the scheduler judges due-ness ({@code SchedulerSettings.databaseClock()})
      */
     public Outbox(ReminderStore reminders, Transactions transactions, Clock clock, EventsJson codec,
-                  boolean listening, String node, Duration lease) {
+                  boolean listening, String node, Duration lease, boolean databaseClock) {
         this.reminders = Objects.requireNonNull(reminders, "reminders");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,6 +80,7 @@ public final class Outbox implements Events.Batch {
         this.listening = listening;
         this.node = Objects.requireNonNull(node, "node");
         this.lease = Objects.requireNonNull(lease, "lease");
+        this.databaseClock = databaseClock;
         this.ids = new Ids(clock);
     }
 
@@ -135,7 +140,7 @@ public final class Outbox implements Events.Batch {
             List<Reminder> claimed = new ArrayList<>(notifications.size());
             boolean direct = !reminders.hasPending(first.channel(), first.recipient())
                     && transactions.afterCommit(() -> deliver(claimed));
-            Instant now = clock.instant();
+            Instant now = databaseClock ? reminders.currentTime() : clock.instant();
             for (Notification notification : notifications) {
                 Reminder entry = Reminder.pending(ReminderId.of(ids.next()), notification, now, null, null, now);
                 Reminder stored = reminders.save(direct ? entry.claimed(node, now.plus(lease)) : entry);

@@ -1,6 +1,7 @@
 package org.crm4j.core.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -92,8 +93,10 @@ import org.slf4j.LoggerFactory;
  * {@link #fireDue} delivers every reminder due by the moment given, once, earliest first: it claims a batch with a
  * lease ({@link ReminderStore#claimDue}), delivers each through the {@link Notifier}, and marks it fired. An
  * escalation whose task was closed in the meantime is marked skipped instead. A delivery the notifier refuses
- * stays claimed and is tried again, by any node, once its lease has ended; so is the work of a node that died.
- * Several nodes may call {@code fireDue} at once: claims, not a global lock, keep them apart.
+ * stays claimed and is tried again, by any node, after a backoff. While a node delivers, it extends the leases it
+ * still holds ({@link ReminderStore#extendClaims}), so only the work of a node that died is taken over, once its
+ * lease has ended. Several nodes may call {@code fireDue} at once: claims, not a global lock, keep them apart; with
+ * {@link SchedulerSettings#databaseClock()} they judge due-ness by the database's clock, not their own.
  *
  * <h2>The outbox</h2>
  * The reminder store is also crm4j's outbox ({@link org.crm4j.core.outbox.Outbox}): the events for the embedding
@@ -294,11 +297,15 @@ public final class Scheduler {
     /**
      * Delivers what is due at {@code now}: evaluates the time-triggered rules first when
      * {@link SchedulerSettings#evaluateEvery()} has passed since the last evaluation on this node, then claims and
-     * delivers every due reminder, earliest first, in batches, until a claim finds none (a batch holds at most one
-     * reminder per channel and recipient, the next one of a recipient being claimable once the one before is done). The embedding system calls it
-     * from its timer, on as many nodes as it likes. To stop gracefully, interrupt the calling thread: the delivery
-     * under way finishes, the reminders claimed and not yet delivered are given back unclaimed for other nodes to
-     * take at once, and the method returns with the thread still interrupted.
+     * delivers every due reminder, earliest first, in batches, until a claim finds none. A batch holds, per channel
+     * and recipient, a run of up to {@link SchedulerSettings#perRecipient()} consecutive reminders; a refused one sends
+     * the rest of its run back untried, so each recipient gets its reminders in order. With
+     * {@link SchedulerSettings#databaseClock()}, due-ness and leases are judged by the storage's clock instead of
+     * {@code now}. While it delivers a batch, the node extends the leases it still holds once half a lease has passed,
+     * so a slow channel does not let another node take the batch over. The embedding system calls it from its timer,
+     * on as many nodes as it likes. To stop gracefully, interrupt the calling thread: the delivery under way finishes,
+     * the reminders claimed and not yet delivered are given back unclaimed for other nodes to take at once, and the
+     * method returns with the thread still interrupted.
      *
      * @return what was evaluated and delivered
      */
@@ -307,27 +314,84 @@ public final class Scheduler {
         Instant last = lastEvaluation.get();
         FireReport report = last == null || !now.isBefore(last.plus(settings.evaluateEvery()))
                 ? evaluate(now) : FireReport.NOTHING;
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted()) {
+            Batch batch = transactions.inTransaction(() -> {
+                Instant at = settings.databaseClock() ? reminders.currentTime() : now;
+                return new Batch(reminders.claimDue(at, settings.node(), at.plus(settings.lease()),
+                        settings.batchSize(), settings.perRecipient()), at, clock.instant());
+            });
+            if (batch.claimed().isEmpty()) {
                 return report;
             }
-            List<Reminder> batch = transactions.inTransaction(() -> reminders.claimDue(now, settings.node(),
-                    now.plus(settings.lease()), settings.batchSize()));
-            for (int i = 0; i < batch.size(); i++) {
-                if (Thread.interrupted()) {
-                    try {
-                        giveBack(batch.subList(i, batch.size()));
-                    } finally {
-                        Thread.currentThread().interrupt();
-                    }
-                    return report;
+            report = report.plus(deliver(batch));
+        }
+        return report;
+    }
+
+    /**
+     * Reminders this node claimed at {@code at} (the moment due-ness was judged at: the caller's, or the storage's
+     * clock) when its own clock read {@code local}: how far the lease has run is told by this node's clock since.
+     */
+    private record Batch(List<Reminder> claimed, Instant at, Instant local) {
+    }
+
+    /**
+     * Delivers a claimed batch in its order. Before each delivery, once half the lease has passed since the claim
+     * or the last extension, extends the leases of the reminders still to deliver ({@link ReminderStore#extendClaims});
+     * one it no longer holds (taken over after its lease ended) is passed over. When a delivery is refused, or its
+     * reminder turns out taken over, the later reminders of its channel and recipient in the batch are given back
+     * untried, so that they keep waiting behind it. When the thread is interrupted, the delivery under way finishes,
+     * the rest are given back untried, and the thread stays interrupted.
+     */
+    private FireReport deliver(Batch batch) {
+        FireReport report = FireReport.NOTHING;
+        List<Reminder> rest = new ArrayList<>(batch.claimed());
+        Instant leaseEnd = batch.at().plus(settings.lease());
+        Set<List<String>> stopped = new HashSet<>();
+        while (!rest.isEmpty()) {
+            if (Thread.interrupted()) {
+                try {
+                    giveBack(rest);
+                    LOG.info("Stopping: gave back {} claimed reminders untried", rest.size());
+                } finally {
+                    Thread.currentThread().interrupt();
                 }
-                report = report.plus(deliver(batch.get(i), now));
-            }
-            if (batch.isEmpty()) {
                 return report;
+            }
+            Instant current = batch.at().plus(Duration.between(batch.local(), clock.instant()));
+            if (!current.isBefore(leaseEnd.minus(settings.lease().dividedBy(2)))) {
+                leaseEnd = current.plus(settings.lease());
+                List<Reminder> extended = extend(rest, leaseEnd);
+                if (extended.size() < rest.size()) {
+                    LOG.warn("{} of {} claimed reminders were taken over by another node before their lease was "
+                            + "extended; they are left to it", rest.size() - extended.size(), rest.size());
+                    rest = new ArrayList<>(extended);
+                    continue;
+                }
+                rest = new ArrayList<>(extended);
+            }
+            Reminder reminder = rest.remove(0);
+            List<String> to = List.of(reminder.notification().channel(), reminder.notification().recipient());
+            if (stopped.contains(to)) {
+                giveBack(List.of(reminder));
+                continue;
+            }
+            Outcome outcome = deliver(reminder, batch.at());
+            report = report.plus(outcome.report());
+            if (outcome.runEnds()) {
+                stopped.add(to);
             }
         }
+        return report;
+    }
+
+    private List<Reminder> extend(List<Reminder> held, Instant until) {
+        List<Reminder> extended = new ArrayList<>(held.size());
+        for (int from = 0; from < held.size(); from += ClaimArguments.MAX_LIMIT) {
+            List<Reminder> part = held.subList(from, Math.min(held.size(), from + ClaimArguments.MAX_LIMIT));
+            extended.addAll(transactions.inTransaction(() -> reminders.extendClaims(part, until)));
+        }
+        return extended;
     }
 
     /** The pending reminders due before {@code before}, earliest first, at most {@code limit}: what is coming. */
@@ -340,24 +404,35 @@ public final class Scheduler {
         return transactions.inTransaction(() -> reminders.findByTask(task));
     }
 
-    private FireReport deliver(Reminder reminder, Instant now) {
+    /**
+     * What became of one claimed reminder: what it adds to the report, and whether the later reminders of its
+     * channel and recipient must wait (it was refused and is held until its retry, or another node has it now).
+     */
+    private record Outcome(FireReport report, boolean runEnds) {
+    }
+
+    /** Delivers one claimed reminder, or skips it when its task was closed, and records what became of it. */
+    private Outcome deliver(Reminder reminder, Instant now) {
         if (reminder.task() != null) {
             Optional<Task> task = transactions.inTransaction(() -> taskStore.findById(reminder.task()));
             if (task.isEmpty() || !task.get().status().isOpen()) {
-                close(reminder, ReminderStatus.SKIPPED, now);
-                return new FireReport(0, 0, 0, 0, 0, 0, 1, 0, 0);
+                boolean closed = close(reminder, ReminderStatus.SKIPPED, now);
+                return new Outcome(new FireReport(0, 0, 0, 0, 0, 0, closed ? 1 : 0, 0, 0), !closed);
             }
         }
         try {
             notifier.deliver(reminder.notification());
         } catch (RuntimeException e) {
-            return refused(reminder, now, e);
+            return new Outcome(refused(reminder, now, e), true);
         }
-        close(reminder, ReminderStatus.FIRED, now);
-        return new FireReport(0, 0, 0, 0, 0, 1, 0, 0, 0);
+        boolean closed = close(reminder, ReminderStatus.FIRED, now);
+        return new Outcome(new FireReport(0, 0, 0, 0, 0, 1, 0, 0, 0), !closed);
     }
 
-    /** Gives back claimed reminders untried, so that other nodes take them at once rather than after the lease. */
+    /**
+     * Gives back claimed reminders untried, so that other nodes take them at once rather than after the lease; one
+     * taken over in the meantime is left to the node that has it.
+     */
     private void giveBack(List<Reminder> untried) {
         for (Reminder reminder : untried) {
             try {
@@ -366,7 +441,6 @@ public final class Scheduler {
                 LOG.warn("Reminder {} was taken over by another node after its lease ended", reminder.id());
             }
         }
-        LOG.info("Stopping: gave back {} claimed reminders untried", untried.size());
     }
 
     /**
@@ -427,36 +501,30 @@ public final class Scheduler {
      */
     public FireReport deliverClaimed(List<Reminder> claimed) {
         Objects.requireNonNull(claimed, "claimed");
-        FireReport report = FireReport.NOTHING;
-        Instant now = clock.instant();
-        Set<List<String>> held = new HashSet<>();
+        if (claimed.isEmpty()) {
+            return FireReport.NOTHING;
+        }
         try {
-            for (int i = 0; i < claimed.size(); i++) {
-                Reminder reminder = claimed.get(i);
-                List<String> to = List.of(reminder.notification().channel(), reminder.notification().recipient());
-                if (held.contains(to)) {
-                    transactions.inTransaction(() -> reminders.save(reminder.unclaimed()));
-                    continue;
-                }
-                FireReport done = deliver(reminder, now);
-                if (done.failedDeliveries() > 0) {
-                    held.add(to);
-                }
-                report = report.plus(done);
-            }
+            Reminder first = claimed.get(0);
+            Instant at = first.claimedUntil() == null ? clock.instant()
+                    : first.claimedUntil().minus(settings.lease());
+            return deliver(new Batch(claimed, at, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("Delivering {} reminders after their commit stopped; the rest are delivered after their lease",
                     claimed.size(), e);
+            return FireReport.NOTHING;
         }
-        return report;
     }
 
-    private void close(Reminder reminder, ReminderStatus status, Instant now) {
+    /** Closes a delivered or skipped reminder; false when another node took it over after its lease ended. */
+    private boolean close(Reminder reminder, ReminderStatus status, Instant now) {
         try {
             transactions.inTransaction(() -> reminders.save(reminder.closed(status, now)));
+            return true;
         } catch (ConcurrentModificationException e) {
             LOG.warn("Reminder {} was taken over by another node after its lease ended before it was marked {}",
                     reminder.id(), status);
+            return false;
         }
     }
 

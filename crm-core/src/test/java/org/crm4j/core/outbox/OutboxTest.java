@@ -152,7 +152,7 @@ class OutboxTest {
             }
         };
         Outbox outbox = new Outbox(store, erp, clock, org.crm4j.core.json.EventsJson.standard(), true, "node-a",
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), false);
         List<List<Reminder>> handed = new ArrayList<>();
         outbox.deliverWith(handed::add);
         ClientEvent registered = new ClientEvent.ClientRegistered(org.crm4j.client.ClientId.of(
