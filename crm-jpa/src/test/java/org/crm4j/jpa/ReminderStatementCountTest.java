@@ -146,6 +146,70 @@ class ReminderStatementCountTest {
         }
 
         @Test
+        @DisplayName("a claim of runs per recipient is four statements, claiming 60 of 20 recipients' 120 reminders")
+        void claimOfRunsIsFourStatements() {
+            for (int n = 1; n <= 120; n++) {
+                storage.reminders().save(toManager(n, n % 20, n));
+            }
+            List<Reminder> claimed = new ArrayList<>();
+            Map<String, Long> runs = counter.counted(() ->
+                    claimed.addAll(storage.reminders().claimDue(at(200), "node-a", at(300), 60, 3)));
+
+            assertThat(runs).isEqualTo(Map.of("select", 3L, "update", 1L));
+            assertThat(claimed).hasSize(60);
+            Map<String, List<Reminder>> byRecipient = new java.util.TreeMap<>();
+            claimed.forEach(r -> byRecipient.computeIfAbsent(r.notification().recipient(), k -> new ArrayList<>())
+                    .add(r));
+            assertThat(byRecipient).hasSize(20).allSatisfy((recipient, run) -> assertThat(run).hasSize(3));
+        }
+
+        @Test
+        @DisplayName("extending the leases of 50 claimed reminders is one update")
+        void extensionIsOneUpdate() {
+            for (int n = 1; n <= 50; n++) {
+                storage.reminders().save(ReminderStoreContract.reminder(n, n));
+            }
+            List<Reminder> held = storage.reminders().claimDue(at(60), "node-a", at(70), 100);
+            Map<String, Long> extension = counter.counted(() ->
+                    assertThat(storage.reminders().extendClaims(held, at(80))).hasSize(50));
+            assertThat(extension).isEqualTo(Map.of("update", 1L));
+        }
+
+        @Test
+        @DisplayName("firing 1,000 reminders of 20 recipients costs at most 1.05 statements a reminder")
+        void firingCost() {
+            storage.transactions().inTransaction(() -> {
+                for (int n = 1; n <= 1000; n++) {
+                    storage.reminders().save(toManager(n, n % 20, n % 50));
+                }
+                return null;
+            });
+            org.crm4j.core.Crm crm = org.crm4j.core.Crm.builder().storage(storage).defaultClassifiers(false)
+                    .notifier(note -> { })
+                    .scheduler(org.crm4j.core.schedule.SchedulerSettings.defaults().withNode("node-a")
+                            .withEvaluateEvery(Duration.ofDays(1)))
+                    .build();
+            crm.scheduler().fireDue(at(-100));      // the first evaluation of the rules (none), before any is due
+            int[] delivered = new int[1];
+            Map<String, Long> firing = counter.counted(() -> delivered[0] = crm.scheduler().fireDue(at(60))
+                    .delivered());
+
+            long statements = firing.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("%s: %d reminders fired with %s, %.3f statements a reminder%n", database,
+                    delivered[0], firing, statements / 1000.0);
+            assertThat(delivered[0]).isEqualTo(1000);
+            assertThat(statements / 1000.0).isLessThanOrEqualTo(1.05);
+        }
+
+        /** A reminder numbered {@code n} to manager {@code m}, due {@code minutes} after T0. */
+        private static Reminder toManager(int n, int m, long minutes) {
+            Reminder r = ReminderStoreContract.reminder(n, minutes);
+            org.crm4j.notification.Notification n0 = r.notification();
+            return Reminder.pending(r.id(), new org.crm4j.notification.Notification(n0.key(), "email", "manager-" + m,
+                    n0.subject(), n0.body(), n0.links()), r.due(), null, r.rule(), r.createdAt());
+        }
+
+        @Test
         @DisplayName("a save is one insert or one update; a lookup or the pending list one select")
         void savesAndLookups() {
             Reminder reminder = ReminderStoreContract.reminder(1, 5);
