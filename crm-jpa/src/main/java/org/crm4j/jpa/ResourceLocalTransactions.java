@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.crm4j.common.StorageException;
 import org.crm4j.common.Transactions;
 
 /**
@@ -17,7 +18,9 @@ import org.crm4j.common.Transactions;
  * the embedding system is given. The entity manager of a transaction is bound to the thread running it; a nested
  * {@link #inTransaction} joins the outer one, and {@link #afterCommit} actions run when the outer one has
  * committed. A transaction commits when its work returns and rolls back when it
- * throws; a provider's exception at commit comes out as a {@link org.crm4j.common.CrmException}.
+ * throws; a provider's exception at commit comes out as a {@link org.crm4j.common.CrmException}. Work that caught a
+ * failure and returned normally after the provider marked the transaction for rollback gets a
+ * {@link StorageException}: nothing is written, and nothing registered to run after the commit runs.
  */
 final class ResourceLocalTransactions implements Transactions, JpaSession {
     private static final System.Logger LOG = System.getLogger(ResourceLocalTransactions.class.getName());
@@ -50,6 +53,11 @@ final class ResourceLocalTransactions implements Transactions, JpaSession {
         try {
             tx.begin();
             result = work.apply(em);
+            if (tx.getRollbackOnly()) {
+                // the work caught a failure and went on; the provider would roll back at commit without a word
+                throw new StorageException("the transaction was rolled back: a statement within it failed and was "
+                        + "caught, and the provider marked it for rollback; nothing of it was written", null);
+            }
             tx.commit();
         } catch (RuntimeException e) {
             rollbackQuietly(tx, e);

@@ -141,6 +141,33 @@ class JpaStorageTest {
             assertThat(store.findById(first.id())).isEmpty();
             assertThat(store.count()).isEqualTo(1);
         }
+
+        @Test
+        @DisplayName("a transaction whose work caught a refusal and went on is refused at its end, not half committed")
+        void caughtRefusalStillRollsBack() {
+            database.cleanSchema(PREFIX);
+            ClientStore store = storage.clients();
+            ClientCard existing = store.save(ClientFixture.organisation(1));
+            ClientCard first = ClientFixture.minimal(2, "Первый");
+            ClientCard twin = ClientFixture.minimal(3, "Двойник").toBuilder().requisites(existing.requisites()).build();
+            List<String> afterCommit = new java.util.ArrayList<>();
+
+            assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+                storage.transactions().afterCommit(() -> afterCommit.add("ran"));
+                store.save(first);
+                try {
+                    store.save(twin);
+                } catch (DuplicateException expected) {
+                    // the caller carries on; the provider has marked the transaction for rollback
+                }
+                return null;
+            })).isInstanceOfSatisfying(StorageException.class,
+                    e -> assertThat(e.getMessage()).contains("rolled back"));
+
+            assertThat(store.findById(first.id())).isEmpty();
+            assertThat(store.count()).isEqualTo(1);
+            assertThat(afterCommit).as("nothing runs after a commit that did not happen").isEmpty();
+        }
     }
 
     @Test
