@@ -36,17 +36,24 @@ import org.jspecify.annotations.Nullable;
  *       and only when that matches nothing, one select telling why;</li>
  *   <li>every lookup: one indexed select (the key's unique index, {@code (task_id, due_at)},
  *       {@code (status, due_at)} for the pending ones);</li>
- *   <li>a claim, by default: one {@code select … for update skip locked} of at most {@code limit} claimable
- *       reminders from the {@code (status, due_at)} index, earliest due first, and one update of the rows it
- *       locked ({@code set claimed_by, claimed_until, attempts = attempts + 1, version = version + 1
- *       where id in (…)}): two statements in one transaction, whatever the number claimed. Rows another claim
- *       holds are skipped, not waited for, so nodes claiming at once take disjoint sets without queueing behind
- *       each other. PostgreSQL, MariaDB (10.6 on) and H2 (2.5 is tested) run it;</li>
- *   <li>a claim for a database without {@code skip locked} ({@link JpaStorage.Builder#skipLockedClaims}): one
- *       select of the candidates, then for each one update guarded by the version read ({@code … where id = ?
- *       and version = ?}), keeping those whose update changed a row: {@code 1 + n} statements for {@code n}
+ *   <li>a claim, by default: one plain select of the first claimable reminder of each recipient (its
+ *       {@code not exists} reads the {@code (channel, recipient, status, due_at)} index), and, when runs longer than
+ *       one are asked for, one select of those recipients' due pending reminders in order; then one
+ *       {@code select … for update skip locked} of the chosen rows and one update of those it kept
+ *       ({@code set claimed_by, claimed_until, attempts = attempts + 1, version = version + 1 where id in (…)}):
+ *       three or four statements in one transaction, whatever the number claimed. Rows another claim holds are
+ *       skipped, not waited for, so nodes claiming at once take disjoint sets without queueing behind each other;
+ *       a run is kept only up to its first skipped row. PostgreSQL, MariaDB (10.6 on) and H2 (2.5 is tested) run
+ *       it;</li>
+ *   <li>a claim for a database without {@code skip locked} ({@link JpaStorage.Builder#skipLockedClaims}): the
+ *       same one or two selects of the candidates, with their values, then for each one update guarded by the
+ *       version read ({@code … where id = ? and version = ?}), keeping those whose update changed a row and
+ *       stopping a run at the first that did not: {@code 1 + n} or {@code 2 + n} statements for {@code n}
  *       candidates. Two nodes that read the same candidates both try them and the database lets exactly one
- *       update through (the other finds the version moved on, once the first has committed).</li>
+ *       update through (the other finds the version moved on, once the first has committed);</li>
+ *   <li>a lease extension: one update guarded by each reminder's id, version and owner, and only when it
+ *       matched fewer rows than given, one select telling which;</li>
+ *   <li>the clock: one select of the database's current instant.</li>
  * </ul>
  * Neither claim takes a table lock. A claim's rows (and, under MariaDB's repeatable read, the index entries its
  * locking select passes over) stay locked while its transaction lasts, so a node should claim in a transaction of its
