@@ -318,7 +318,7 @@ public class JpaFiringThroughputBenchmark {
                         + "%.3f commits per reminder; %d delivered out of a recipient's order%n", path, REMINDERS,
                 seconds * 1000, perSecond, statements, tally.byKind(), commits, notifier.outOfOrder());
         if (iteration.getType() == IterationType.MEASUREMENT) {
-            measured.add(new double[] {perSecond, statements, commits, notifier.outOfOrder()});
+            measured.add(new double[] {perSecond, statements, commits, notifier.outOfOrder(), seconds});
         }
     }
 
@@ -328,9 +328,10 @@ public class JpaFiringThroughputBenchmark {
             String path = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
             double min = measured.stream().mapToDouble(m -> m[0]).min().orElseThrow();
             double max = measured.stream().mapToDouble(m -> m[0]).max().orElseThrow();
-            double mean = measured.stream().mapToDouble(m -> m[0]).average().orElseThrow();
+            // from the mean time, as JMH's score and the ratio are
+            double mean = REMINDERS / measured.stream().mapToDouble(m -> m[4]).average().orElseThrow();
             System.out.printf(Locale.ROOT, "%nFiring %d reminders (%d recipients) with %d nodes x %d threads, %s, "
-                            + "perRecipient=%d, %d measured: %.0f reminders/s (%.0f to %.0f), %.3f statements and "
+                            + "perRecipient=%d, %d measured: %.0f reminders/s (iterations %.0f to %.0f), %.3f statements and "
                             + "%.3f commits per reminder, %.0f deliveries out of a recipient's order per run%n",
                     REMINDERS, RECIPIENTS, NODES, THREADS_PER_NODE, path, perRecipient, measured.size(), mean, min,
                     max, measured.stream().mapToDouble(m -> m[1]).average().orElseThrow(),
