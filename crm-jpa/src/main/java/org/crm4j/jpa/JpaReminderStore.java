@@ -278,10 +278,10 @@ final class JpaReminderStore implements ReminderStore {
 
     /**
      * The reminders to claim, by due moment then id, at most {@code limit}: the first claimable reminder of each
-     * recipient ({@link #claimable}, one select), and, when {@code perRecipient} is more than one, the claimable
-     * reminders following each of them, up to {@code perRecipient} in a run and until one is not claimable (a second
-     * select, of those recipients' due pending reminders in order). Plain reads: the claim locks or guards what they
-     * found.
+     * recipient, earliest due first ({@link #claimable}, one select), and, when {@code perRecipient} is more than one
+     * and those first ones leave room in the claim, the claimable reminders following each of them, earliest due
+     * first, up to {@code perRecipient} in a run and until one is not claimable (a second select, of those
+     * recipients' due pending reminders in order). Plain reads: the claim locks or guards what they found.
      */
     private List<Candidate> runs(EntityManager em, Instant now, int limit, int perRecipient, boolean values) {
         String select = values ? COLUMNS : "select r.id, r.notificationKey, r.channel, r.recipient, r.claimedUntil, "
@@ -291,8 +291,8 @@ final class JpaReminderStore implements ReminderStore {
                 .setMaxResults(limit).getResultList()) {
             firsts.add(Candidate.of(row, values));
         }
-        if (perRecipient == 1 || firsts.isEmpty()) {
-            return firsts;
+        if (perRecipient == 1 || firsts.isEmpty() || firsts.size() == limit) {
+            return firsts;                  // the first ones fill the claim: no room for the ones after them
         }
         Set<List<String>> recipients = new LinkedHashSet<>();
         firsts.forEach(c -> recipients.add(c.to()));
@@ -309,23 +309,43 @@ final class JpaReminderStore implements ReminderStore {
             query.setParameter("c" + i, to.get(0)).setParameter("r" + i, to.get(1));
             i++;
         }
+        // the first ones have their places; the room left goes to the ones after them, earliest due first
         Map<List<String>, Integer> taken = new HashMap<>();
-        firsts.forEach(c -> taken.put(c.to(), 0));
-        List<Candidate> runs = new ArrayList<>();
+        Set<UUID> chosen = new HashSet<>();
+        firsts.forEach(c -> {
+            taken.put(c.to(), 1);
+            chosen.add(c.id());
+        });
+        List<Candidate> rows = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            Candidate c = Candidate.of(row, values);
+            rows.add(Candidate.of(row, values));
+        }
+        for (Candidate c : rows) {
+            if (chosen.size() == limit) {
+                break;
+            }
             int n = taken.get(c.to());
-            if (n < 0 || n == perRecipient) {
+            if (chosen.contains(c.id()) || n < 0 || n == perRecipient) {
                 continue;
             }
             if (c.claimedUntil() != null && c.claimedUntil().isAfter(now)) {
                 taken.put(c.to(), -1);      // held by another claim: the run ends before it
                 continue;
             }
-            runs.add(c);
+            chosen.add(c.id());
             taken.put(c.to(), n + 1);
-            if (runs.size() == limit) {
-                break;
+        }
+        // in the database's order of due moment and id; a first one the capped read did not reach comes last
+        List<Candidate> runs = new ArrayList<>(chosen.size());
+        Set<UUID> placed = new HashSet<>();
+        for (Candidate c : rows) {
+            if (chosen.contains(c.id()) && placed.add(c.id())) {
+                runs.add(c);
+            }
+        }
+        for (Candidate c : firsts) {
+            if (placed.add(c.id())) {
+                runs.add(c);
             }
         }
         return runs;

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.crm4j.common.DuplicateException;
 import org.crm4j.schedule.ClaimArguments;
@@ -122,23 +124,46 @@ public final class InMemoryReminderStore implements ReminderStore {
     public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit,
                                                 int perRecipient) {
         ClaimArguments.check(now, owner, until, limit, perRecipient);
-        List<Reminder> claimable = new ArrayList<>();
+        // first, each recipient's first pending reminder when it is claimable, earliest due first
         Map<List<String>, Integer> runs = new HashMap<>();
+        Set<ReminderId> chosen = new HashSet<>();
         for (Reminder r : pending) {
-            if (claimable.size() == limit || r.due().isAfter(now)) {
+            if (chosen.size() == limit || r.due().isAfter(now)) {
                 break;
             }
-            // a recipient's run: its reminders from the first pending one, while claimable, up to perRecipient
-            List<String> to = to(r);
-            Integer taken = runs.get(to);
-            if (taken == null || (taken > 0 && taken < perRecipient)) {
-                boolean ok = r.isClaimableAt(now);
-                runs.put(to, ok ? (taken == null ? 1 : taken + 1) : 0);
-                if (ok) {
-                    claimable.add(r);
+            if (runs.putIfAbsent(to(r), 0) == null && r.isClaimableAt(now)) {
+                runs.put(to(r), 1);
+                chosen.add(r.id());
+            }
+        }
+        // then, in the room left, the claimable ones following them, up to perRecipient in a run
+        if (perRecipient > 1 && chosen.size() < limit) {
+            Map<List<String>, Integer> seen = new HashMap<>();
+            for (Reminder r : pending) {
+                if (chosen.size() == limit || r.due().isAfter(now)) {
+                    break;
                 }
-            } else {
-                runs.put(to, 0);
+                List<String> to = to(r);
+                int place = seen.merge(to, 1, Integer::sum);
+                int taken = runs.getOrDefault(to, 0);
+                if (place == 1 || taken < 1 || taken == perRecipient) {
+                    continue;
+                }
+                if (r.isClaimableAt(now)) {
+                    runs.put(to, taken + 1);
+                    chosen.add(r.id());
+                } else {
+                    runs.put(to, 0);
+                }
+            }
+        }
+        List<Reminder> claimable = new ArrayList<>(chosen.size());
+        for (Reminder r : pending) {
+            if (claimable.size() == chosen.size()) {
+                break;
+            }
+            if (chosen.contains(r.id())) {
+                claimable.add(r);
             }
         }
         List<Reminder> claimed = new ArrayList<>(claimable.size());

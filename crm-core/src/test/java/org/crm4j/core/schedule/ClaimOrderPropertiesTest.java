@@ -27,8 +27,9 @@ import org.crm4j.schedule.ReminderStatus;
 /**
  * Claims of runs per recipient, against any history of claims, refusals, give-backs and deliveries by several
  * nodes: what a claim takes is, for each recipient, a run from its first pending reminder of claimable ones, at most
- * {@code perRecipient} long, the whole at most {@code limit}, earliest due first; no reminder is held by two nodes at
- * once; and every recipient's reminders are delivered in their order.
+ * {@code perRecipient} long, the whole at most {@code limit}, the recipients' first reminders taking their places
+ * before the ones following them, each kind earliest due first; no reminder is held by two nodes at once; and every
+ * recipient's reminders are delivered in their order.
  */
 class ClaimOrderPropertiesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
@@ -116,14 +117,30 @@ class ClaimOrderPropertiesTest {
         for (Reminder r : pending) {                                    // pending comes by due moment, then id
             byRecipient.computeIfAbsent(r.notification().recipient(), k -> new ArrayList<>()).add(r);
         }
-        List<Reminder> runs = new ArrayList<>();
+        Comparator<Reminder> byDue = Comparator.comparing(Reminder::due).thenComparing(r -> r.id().value());
+        List<Reminder> firsts = new ArrayList<>();
+        List<Reminder> following = new ArrayList<>();
         for (List<Reminder> theirs : byRecipient.values()) {
-            for (int k = 0; k < theirs.size() && k < perRecipient && theirs.get(k).isClaimableAt(now); k++) {
-                runs.add(theirs.get(k));
+            if (!theirs.get(0).isClaimableAt(now)) {
+                continue;
+            }
+            firsts.add(theirs.get(0));
+            for (int k = 1; k < theirs.size() && k < perRecipient && theirs.get(k).isClaimableAt(now); k++) {
+                following.add(theirs.get(k));
             }
         }
-        runs.sort(Comparator.comparing(Reminder::due).thenComparing(r -> r.id().value()));
-        return runs.stream().limit(limit).map(r -> r.claimed(owner, until).withVersion(r.version() + 1)).toList();
+        firsts.sort(byDue);
+        List<Reminder> chosen = new ArrayList<>(firsts.subList(0, Math.min(limit, firsts.size())));
+        Set<String> withFirst = new HashSet<>();
+        chosen.forEach(r -> withFirst.add(r.notification().recipient()));
+        following.sort(byDue);
+        for (Reminder r : following) {
+            if (chosen.size() < limit && withFirst.contains(r.notification().recipient())) {
+                chosen.add(r);
+            }
+        }
+        chosen.sort(byDue);
+        return chosen.stream().map(r -> r.claimed(owner, until).withVersion(r.version() + 1)).toList();
     }
 
     @Property

@@ -74,6 +74,11 @@ import org.openjdk.jmh.runner.RunnerException;
  *       take consecutive batches of the same recipients and deliver them at once, and a reminder whose delivery
  *       fails would not hold back the later ones. The run counts the deliveries it made out of order, and does not
  *       fail on them.</li>
+ *   <li>{@code handWrittenCommitEach}: the same loop written to crm4j's promise of recording each delivery at
+ *       once, so that a node that dies repeats at most the delivery under way: in one transaction the
+ *       {@code select … for update skip locked} and one update marking the 100 claimed, the commit, then for each
+ *       reminder the delivery and one {@code update … set status = 'FIRED' … where id = ?} in auto-commit. Like the
+ *       loop above, it does not keep each recipient's order.</li>
  * </ul>
  * The notifier keeps nothing: it counts the deliveries, checks that no key is delivered twice and, per recipient,
  * that no reminder comes after a later one. Every thread keeps calling until the notifier has counted all 10,000,
@@ -230,6 +235,65 @@ public class JpaFiringThroughputBenchmark {
                             }
                         }
                         c.commit();
+                        idleOrGoOn(ids.size(), lastProgress);
+                    }
+                }
+                return null;
+            });
+        }
+        return fireAll(work);
+    }
+
+    @Benchmark
+    public int handWrittenCommitEach() throws Exception {
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int t = 0; t < NODES * THREADS_PER_NODE; t++) {
+            javax.sql.DataSource node = handNodes.get(t % NODES);
+            String owner = "hand-" + t;
+            work.add(() -> {
+                try (Connection c = node.getConnection();
+                     PreparedStatement claim = c.prepareStatement("select id, notification_key, channel, "
+                             + "recipient, subject, body, links from " + PREFIX + "reminder "
+                             + "where status = 'PENDING' and due_at <= ? and claimed_by is null "
+                             + "order by due_at, id limit " + BATCH + " for update skip locked");
+                     PreparedStatement claimed = c.prepareStatement("update " + PREFIX + "reminder "
+                             + "set claimed_by = ?, claimed_until = ?, attempts = attempts + 1, "
+                             + "version = version + 1 where id = any(?)");
+                     PreparedStatement fired = c.prepareStatement("update " + PREFIX + "reminder "
+                             + "set status = 'FIRED', fired_at = ?, claimed_by = null, claimed_until = null, "
+                             + "version = version + 1 where id = ?")) {
+                    OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
+                    claim.setObject(1, now);
+                    claimed.setString(1, owner);
+                    claimed.setObject(2, now.plusMinutes(5));
+                    fired.setObject(1, now);
+                    AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+                    List<UUID> ids = new ArrayList<>(BATCH);
+                    List<Notification> batch = new ArrayList<>(BATCH);
+                    while (notifier.delivered() < REMINDERS) {
+                        ids.clear();
+                        batch.clear();
+                        c.setAutoCommit(false);
+                        try (ResultSet rs = claim.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getObject(1, UUID.class));
+                                batch.add(new Notification(rs.getString(2), rs.getString(3), rs.getString(4),
+                                        rs.getString(5), rs.getString(6), links(rs.getString(7))));
+                            }
+                        }
+                        if (!ids.isEmpty()) {
+                            claimed.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+                            claimed.executeUpdate();
+                        }
+                        c.commit();
+                        c.setAutoCommit(true);
+                        for (int i = 0; i < ids.size(); i++) {
+                            notifier.deliver(batch.get(i));
+                            fired.setObject(2, ids.get(i));
+                            if (fired.executeUpdate() != 1) {
+                                throw new IllegalStateException("reminder " + ids.get(i) + " was not marked fired");
+                            }
+                        }
                         idleOrGoOn(ids.size(), lastProgress);
                     }
                 }
