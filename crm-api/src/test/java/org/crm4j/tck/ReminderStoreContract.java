@@ -473,8 +473,28 @@ public abstract class ReminderStoreContract {
 
         store.save(run.get(0).unclaimed());
         List<Reminder> limited = store.claimDue(at(20), "node-c", at(30), 3, 10);
-        assertThat(limited).as("the first ones take their places first; the limit counts every run")
-                .extracting(Reminder::id).containsExactly(id(1), id(2), id(4));
+        assertThat(limited).as("the first recipient's run fills the claim of 3; the limit counts every run")
+                .extracting(Reminder::id).containsExactly(id(1), id(2), id(3));
+    }
+
+    @Test
+    @DisplayName("recipients with backlogs are shared among claims: runs for ceil(limit / perRecipient) of them")
+    void backlogsAreShared() {
+        for (int n = 0; n < 40; n++) {
+            Reminder r = reminder(n, n / 4);
+            Notification n0 = r.notification();
+            store.save(Reminder.pending(r.id(), new Notification(n0.key(), "email", "m-" + (n % 4), n0.subject(),
+                    n0.body(), n0.links()), r.due(), null, r.rule(), r.createdAt()));
+        }
+        List<Reminder> a = store.claimDue(at(20), "node-a", at(30), 10, 5);
+        List<Reminder> b = store.claimDue(at(20), "node-b", at(30), 10, 5);
+
+        assertThat(a).extracting(r -> r.notification().recipient()).containsOnly("m-0", "m-1").hasSize(10);
+        assertThat(b).extracting(r -> r.notification().recipient()).containsOnly("m-2", "m-3").hasSize(10);
+        assertThat(a).extracting(Reminder::id).containsExactly(id(0), id(1), id(4), id(5), id(8), id(9), id(12),
+                id(13), id(16), id(17));
+        List<Reminder> firstsAlone = store.claimDue(at(20), "node-c", at(30), 10, 1);
+        assertThat(firstsAlone).isEmpty();
     }
 
     @Test

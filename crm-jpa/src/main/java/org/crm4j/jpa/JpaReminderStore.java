@@ -6,9 +6,9 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +86,10 @@ final class JpaReminderStore implements ReminderStore {
      * zone does not shift it. Tested with the JVM in another zone than the database.
      */
     private static final String CURRENT_TIME = "select instant";
+
+    /** The order of a claim's answer: by due moment, then id. */
+    private static final Comparator<Reminder> BY_DUE = Comparator.comparing(Reminder::due)
+            .thenComparing(r -> r.id().value());
 
     /** The result mapping that types the native columns as the entity's attributes ({@link ReminderEntity}). */
     static final String COLUMNS_MAPPING = "CrmReminderColumns";
@@ -248,6 +252,7 @@ final class JpaReminderStore implements ReminderStore {
         if (updated != claimed.size()) {
             throw new StorageException("a claim locked " + claimed.size() + " reminders but updated " + updated, null);
         }
+        claimed.sort(BY_DUE);
         return claimed;
     }
 
@@ -277,10 +282,10 @@ final class JpaReminderStore implements ReminderStore {
     }
 
     /**
-     * The reminders to claim, by due moment then id, at most {@code limit}: the first claimable reminder of each
-     * recipient, earliest due first ({@link #claimable}, one select), and, when {@code perRecipient} is more than one
-     * and those first ones leave room in the claim, the claimable reminders following each of them, earliest due
-     * first, up to {@code perRecipient} in a run and until one is not claimable (a second select, of those
+     * The reminders to claim, at most {@code limit}, each recipient's in order: the first claimable reminder of each
+     * recipient, earliest due first ({@link #claimable}, one select), and, when {@code perRecipient} is more than
+     * one, the run of each of the first {@code ceil(limit / perRecipient)} of them: the claimable reminders following
+     * its first one, up to {@code perRecipient} in all and until one is not claimable (a second select, of those
      * recipients' due pending reminders in order). Plain reads: the claim locks or guards what they found.
      */
     private List<Candidate> runs(EntityManager em, Instant now, int limit, int perRecipient, boolean values) {
@@ -291,61 +296,49 @@ final class JpaReminderStore implements ReminderStore {
                 .setMaxResults(limit).getResultList()) {
             firsts.add(Candidate.of(row, values));
         }
-        if (perRecipient == 1 || firsts.isEmpty() || firsts.size() == limit) {
-            return firsts;                  // the first ones fill the claim: no room for the ones after them
+        if (perRecipient == 1 || firsts.isEmpty()) {
+            return firsts;
         }
-        Set<List<String>> recipients = new LinkedHashSet<>();
-        firsts.forEach(c -> recipients.add(c.to()));
+        // runs for the first ceil(limit / perRecipient) recipients, then the first ones alone of the others
+        int runners = Math.min(firsts.size(), (limit + perRecipient - 1) / perRecipient);
+        List<List<String>> recipients = new ArrayList<>(runners);
+        for (int i = 0; i < runners; i++) {
+            recipients.add(firsts.get(i).to());
+        }
         StringBuilder which = new StringBuilder();
-        for (int i = 0; i < recipients.size(); i++) {
+        for (int i = 0; i < runners; i++) {
             which.append(i == 0 ? "" : " or ").append("(r.channel = :c").append(i).append(" and r.recipient = :r")
                     .append(i).append(')');
         }
         TypedQuery<Object[]> query = em.createQuery(select + "where r.status = " + PENDING + " and r.dueAt <= :now "
                         + "and (" + which + ") order by r.dueAt, r.id", Object[].class).setParameter("now", now)
-                .setMaxResults(Math.min(firsts.size() * perRecipient, 10 * ClaimArguments.MAX_LIMIT));
-        int i = 0;
-        for (List<String> to : recipients) {
-            query.setParameter("c" + i, to.get(0)).setParameter("r" + i, to.get(1));
-            i++;
+                .setMaxResults(runners * perRecipient);
+        for (int i = 0; i < runners; i++) {
+            query.setParameter("c" + i, recipients.get(i).get(0)).setParameter("r" + i, recipients.get(i).get(1));
         }
-        // the first ones have their places; the room left goes to the ones after them, earliest due first
-        Map<List<String>, Integer> taken = new HashMap<>();
-        Set<UUID> chosen = new HashSet<>();
-        firsts.forEach(c -> {
-            taken.put(c.to(), 1);
-            chosen.add(c.id());
-        });
-        List<Candidate> rows = new ArrayList<>();
+        Map<List<String>, List<Candidate>> following = new HashMap<>();
         for (Object[] row : query.getResultList()) {
-            rows.add(Candidate.of(row, values));
+            Candidate c = Candidate.of(row, values);
+            following.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c);
         }
-        for (Candidate c : rows) {
-            if (chosen.size() == limit) {
-                break;
-            }
-            int n = taken.get(c.to());
-            if (chosen.contains(c.id()) || n < 0 || n == perRecipient) {
+        List<Candidate> runs = new ArrayList<>(limit);
+        for (int i = 0; i < firsts.size() && runs.size() < limit; i++) {
+            Candidate head = firsts.get(i);
+            runs.add(head);
+            if (i >= runners) {
                 continue;
             }
-            if (c.claimedUntil() != null && c.claimedUntil().isAfter(now)) {
-                taken.put(c.to(), -1);      // held by another claim: the run ends before it
-                continue;
-            }
-            chosen.add(c.id());
-            taken.put(c.to(), n + 1);
-        }
-        // in the database's order of due moment and id; a first one the capped read did not reach comes last
-        List<Candidate> runs = new ArrayList<>(chosen.size());
-        Set<UUID> placed = new HashSet<>();
-        for (Candidate c : rows) {
-            if (chosen.contains(c.id()) && placed.add(c.id())) {
+            int taken = 1;
+            for (Candidate c : following.getOrDefault(head.to(), List.of())) {
+                if (c.id().equals(head.id())) {
+                    continue;
+                }
+                if (taken == perRecipient || runs.size() == limit
+                        || (c.claimedUntil() != null && c.claimedUntil().isAfter(now))) {
+                    break;                  // a run ends at its length, the claim's limit, or one held elsewhere
+                }
                 runs.add(c);
-            }
-        }
-        for (Candidate c : firsts) {
-            if (placed.add(c.id())) {
-                runs.add(c);
+                taken++;
             }
         }
         return runs;
@@ -388,6 +381,7 @@ final class JpaReminderStore implements ReminderStore {
                 broken.add(c.to());
             }
         }
+        claimed.sort(BY_DUE);
         return claimed;
     }
 

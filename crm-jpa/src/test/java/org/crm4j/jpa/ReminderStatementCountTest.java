@@ -164,20 +164,6 @@ class ReminderStatementCountTest {
         }
 
         @Test
-        @DisplayName("when the recipients' first reminders fill the claim, runs cost nothing: three statements")
-        void claimFilledByFirstOnes() {
-            for (int n = 1; n <= 120; n++) {
-                storage.reminders().save(toManager(n, n % 20, n));
-            }
-            List<Reminder> claimed = new ArrayList<>();
-            Map<String, Long> firsts = counter.counted(() ->
-                    claimed.addAll(storage.reminders().claimDue(at(200), "node-a", at(300), 10, 20)));
-
-            assertThat(firsts).isEqualTo(Map.of("select", 2L, "update", 1L));
-            assertThat(claimed).hasSize(10).extracting(r -> r.notification().recipient()).doesNotHaveDuplicates();
-        }
-
-        @Test
         @DisplayName("extending the leases of 50 claimed reminders is one update")
         void extensionIsOneUpdate() {
             for (int n = 1; n <= 50; n++) {

@@ -124,48 +124,54 @@ public final class InMemoryReminderStore implements ReminderStore {
     public synchronized List<Reminder> claimDue(Instant now, String owner, Instant until, int limit,
                                                 int perRecipient) {
         ClaimArguments.check(now, owner, until, limit, perRecipient);
-        // first, each recipient's first pending reminder when it is claimable, earliest due first
-        Map<List<String>, Integer> runs = new HashMap<>();
-        Set<ReminderId> chosen = new HashSet<>();
+        // each recipient's first pending reminder, when it is claimable, earliest due first
+        Set<List<String>> seen = new HashSet<>();
+        List<Reminder> firsts = new ArrayList<>();
         for (Reminder r : pending) {
-            if (chosen.size() == limit || r.due().isAfter(now)) {
+            if (firsts.size() == limit || r.due().isAfter(now)) {
                 break;
             }
-            if (runs.putIfAbsent(to(r), 0) == null && r.isClaimableAt(now)) {
-                runs.put(to(r), 1);
-                chosen.add(r.id());
+            if (seen.add(to(r)) && r.isClaimableAt(now)) {
+                firsts.add(r);
             }
         }
-        // then, in the room left, the claimable ones following them, up to perRecipient in a run
-        if (perRecipient > 1 && chosen.size() < limit) {
-            Map<List<String>, Integer> seen = new HashMap<>();
-            for (Reminder r : pending) {
-                if (chosen.size() == limit || r.due().isAfter(now)) {
+        // the runs of the first ceil(limit / perRecipient) of them: the claimable ones following each first one
+        int runners = perRecipient == 1 ? 0 : Math.min(firsts.size(), (limit + perRecipient - 1) / perRecipient);
+        Map<List<String>, List<Reminder>> following = new HashMap<>();
+        for (int i = 0; i < runners; i++) {
+            following.put(to(firsts.get(i)), new ArrayList<>());
+        }
+        Set<List<String>> ended = new HashSet<>();
+        Set<ReminderId> firstIds = new HashSet<>();
+        firsts.forEach(r -> firstIds.add(r.id()));
+        for (Reminder r : pending) {
+            if (following.isEmpty() || r.due().isAfter(now)) {
+                break;
+            }
+            List<Reminder> run = following.get(to(r));
+            if (run == null || ended.contains(to(r)) || firstIds.contains(r.id())) {
+                continue;
+            }
+            if (run.size() + 1 == perRecipient || !r.isClaimableAt(now)) {
+                ended.add(to(r));
+            } else {
+                run.add(r);
+            }
+        }
+        List<Reminder> claimable = new ArrayList<>(limit);
+        for (Reminder first : firsts) {
+            if (claimable.size() == limit) {
+                break;
+            }
+            claimable.add(first);
+            for (Reminder r : following.getOrDefault(to(first), List.of())) {
+                if (claimable.size() == limit) {
                     break;
                 }
-                List<String> to = to(r);
-                int place = seen.merge(to, 1, Integer::sum);
-                int taken = runs.getOrDefault(to, 0);
-                if (place == 1 || taken < 1 || taken == perRecipient) {
-                    continue;
-                }
-                if (r.isClaimableAt(now)) {
-                    runs.put(to, taken + 1);
-                    chosen.add(r.id());
-                } else {
-                    runs.put(to, 0);
-                }
-            }
-        }
-        List<Reminder> claimable = new ArrayList<>(chosen.size());
-        for (Reminder r : pending) {
-            if (claimable.size() == chosen.size()) {
-                break;
-            }
-            if (chosen.contains(r.id())) {
                 claimable.add(r);
             }
         }
+        claimable.sort(BY_DUE);
         List<Reminder> claimed = new ArrayList<>(claimable.size());
         for (Reminder r : claimable) {
             claimed.add(put(r, r.claimed(owner, until).withVersion(r.version() + 1)));

@@ -27,9 +27,9 @@ import org.crm4j.schedule.ReminderStatus;
 /**
  * Claims of runs per recipient, against any history of claims, refusals, give-backs and deliveries by several
  * nodes: what a claim takes is, for each recipient, a run from its first pending reminder of claimable ones, at most
- * {@code perRecipient} long, the whole at most {@code limit}, the recipients' first reminders taking their places
- * before the ones following them, each kind earliest due first; no reminder is held by two nodes at once; and every
- * recipient's reminders are delivered in their order.
+ * {@code perRecipient} long for the first {@code ceil(limit / perRecipient)} recipients by their first reminder's
+ * due moment and one long for the others, the whole at most {@code limit}; no reminder is held by two nodes at once;
+ * and every recipient's reminders are delivered in their order.
  */
 class ClaimOrderPropertiesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
@@ -118,25 +118,26 @@ class ClaimOrderPropertiesTest {
             byRecipient.computeIfAbsent(r.notification().recipient(), k -> new ArrayList<>()).add(r);
         }
         Comparator<Reminder> byDue = Comparator.comparing(Reminder::due).thenComparing(r -> r.id().value());
-        List<Reminder> firsts = new ArrayList<>();
-        List<Reminder> following = new ArrayList<>();
+        List<List<Reminder>> runs = new ArrayList<>();
         for (List<Reminder> theirs : byRecipient.values()) {
-            if (!theirs.get(0).isClaimableAt(now)) {
+            if (!theirs.get(0).isClaimableAt(now) || theirs.get(0).due().isAfter(now)) {
                 continue;
             }
-            firsts.add(theirs.get(0));
-            for (int k = 1; k < theirs.size() && k < perRecipient && theirs.get(k).isClaimableAt(now); k++) {
-                following.add(theirs.get(k));
+            List<Reminder> run = new ArrayList<>();
+            for (int k = 0; k < theirs.size() && k < perRecipient && theirs.get(k).isClaimableAt(now); k++) {
+                run.add(theirs.get(k));
             }
+            runs.add(run);
         }
-        firsts.sort(byDue);
-        List<Reminder> chosen = new ArrayList<>(firsts.subList(0, Math.min(limit, firsts.size())));
-        Set<String> withFirst = new HashSet<>();
-        chosen.forEach(r -> withFirst.add(r.notification().recipient()));
-        following.sort(byDue);
-        for (Reminder r : following) {
-            if (chosen.size() < limit && withFirst.contains(r.notification().recipient())) {
-                chosen.add(r);
+        runs.sort(Comparator.comparing(run -> run.get(0), byDue));
+        int runners = perRecipient == 1 ? 0 : (limit + perRecipient - 1) / perRecipient;
+        List<Reminder> chosen = new ArrayList<>();
+        for (int i = 0; i < runs.size() && i < limit; i++) {
+            List<Reminder> take = i < runners ? runs.get(i) : runs.get(i).subList(0, 1);
+            for (Reminder r : take) {
+                if (chosen.size() < limit) {
+                    chosen.add(r);
+                }
             }
         }
         chosen.sort(byDue);

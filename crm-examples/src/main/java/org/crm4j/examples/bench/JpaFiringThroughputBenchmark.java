@@ -51,9 +51,10 @@ import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * Firing 10,000 due reminders with two nodes sharing one PostgreSQL: how many reminders a second get delivered, and
- * how many SQL statements each one costs. 10,000 reminders due now on channel {@code email}, 20 for each of 500
- * recipients (a recipient's reminders due a minute apart), are written before each iteration; the iteration is the
- * time until every one has been delivered.
+ * how many SQL statements each one costs. 10,000 reminders due now on channel {@code email}, shared among
+ * {@code recipients} recipients (500, 20 each; or 10, with 1,000 each: a few recipients with long backlogs, where a
+ * claim of one reminder per recipient takes ten at a time), a recipient's reminders due a second apart, are written
+ * before each iteration; the iteration is the time until every one has been delivered.
  * <ul>
  *   <li>{@code crmJpaFireDue}: two nodes in one JVM, each a {@link Crm} on its own {@link JpaStorage} over its own
  *       connection pool, its own node name, batches of 100 and settings asking for up to {@code perRecipient}
@@ -105,11 +106,10 @@ import org.openjdk.jmh.runner.RunnerException;
 public class JpaFiringThroughputBenchmark {
     private static final String PREFIX = "bench_fire_";
     private static final int REMINDERS = 10_000;
-    private static final int RECIPIENTS = 500;
     private static final int NODES = 2;
     private static final int THREADS_PER_NODE = 2;
     private static final int BATCH = 100;
-    /** The moment the reminders are fired at; the last ones are due a minute before. */
+    /** The moment the reminders are fired at; the last ones are due some minutes before. */
     private static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
     /** How long an iteration may go without a delivery before the run gives up. */
     private static final Duration STALL = Duration.ofSeconds(60);
@@ -118,6 +118,10 @@ public class JpaFiringThroughputBenchmark {
     /** How many consecutive reminders of one recipient a crm4j claim takes (the default settings take 20). */
     @Param({"1", "20"})
     int perRecipient;
+
+    /** Among how many recipients the 10,000 reminders are shared: many, or a few with long backlogs. */
+    @Param({"500", "10"})
+    int recipients;
 
     private HikariDataSource admin;
     private final List<HikariDataSource> pools = new ArrayList<>();
@@ -154,8 +158,9 @@ public class JpaFiringThroughputBenchmark {
     }
 
     /**
-     * Writes the 10,000 reminders, outside the measurement: reminder {@code n} goes to recipient {@code n mod 500}
-     * as its {@code n / 500}-th, due that many minutes after 08:40, under the key {@code fire:<recipient>:<seq>}.
+     * Writes the 10,000 reminders, outside the measurement: reminder {@code n} goes to recipient
+     * {@code n mod recipients} as its {@code n / recipients}-th, due that many seconds after 08:40, under the key
+     * {@code fire:<recipient>:<seq>}.
      */
     @Setup(Level.Iteration)
     public void load() throws SQLException {
@@ -166,12 +171,12 @@ public class JpaFiringThroughputBenchmark {
                     + "subject, body, links, due_at, task_id, rule_code, status, claimed_by, claimed_until, attempts, "
                     + "fired_at, created_at) "
                     + "select ('01900000-0000-7900-8000-' || lpad(to_hex(n), 12, '0'))::uuid, 1, "
-                    + "'" + KEY_PREFIX + "' || (n % " + RECIPIENTS + ") || ':' || (n / " + RECIPIENTS + "), 'email', "
-                    + "'emp-' || lpad((n % " + RECIPIENTS + ")::text, 3, '0'), 'Счёт ' || n || ' к оплате завтра', "
+                    + "'" + KEY_PREFIX + "' || (n % " + recipients + ") || ':' || (n / " + recipients + "), 'email', "
+                    + "'emp-' || lpad((n % " + recipients + ")::text, 3, '0'), 'Счёт ' || n || ' к оплате завтра', "
                     + "'Позвонить клиенту и напомнить об оплате счёта ' || n || ' до конца дня.', "
                     + "'client 01900000-0000-7000-8000-' || lpad(to_hex(n % 5000), 12, '0'), "
-                    + "timestamp with time zone '2026-03-10 08:40:00+00' + (n / " + RECIPIENTS
-                    + ") * interval '1 minute', null, 'invoice-1d', 'PENDING', null, null, 0, null, "
+                    + "timestamp with time zone '2026-03-10 08:40:00+00' + (n / " + recipients
+                    + ") * interval '1 second', null, 'invoice-1d', 'PENDING', null, null, 0, null, "
                     + "timestamp with time zone '2026-03-09 12:00:00+00' "
                     + "from generate_series(0, " + (REMINDERS - 1) + ") n");
             s.execute("vacuum analyze " + PREFIX + "reminder");
@@ -397,7 +402,7 @@ public class JpaFiringThroughputBenchmark {
             System.out.printf(Locale.ROOT, "%nFiring %d reminders (%d recipients) with %d nodes x %d threads, %s, "
                             + "perRecipient=%d, %d measured: %.0f reminders/s (iterations %.0f to %.0f), %.3f statements and "
                             + "%.3f commits per reminder, %.0f deliveries out of a recipient's order per run%n",
-                    REMINDERS, RECIPIENTS, NODES, THREADS_PER_NODE, path, perRecipient, measured.size(), mean, min,
+                    REMINDERS, recipients, NODES, THREADS_PER_NODE, path, perRecipient, measured.size(), mean, min,
                     max, measured.stream().mapToDouble(m -> m[1]).average().orElseThrow(),
                     measured.stream().mapToDouble(m -> m[2]).average().orElseThrow(),
                     measured.stream().mapToDouble(m -> m[3]).average().orElseThrow());
@@ -417,7 +422,7 @@ public class JpaFiringThroughputBenchmark {
         private final AtomicInteger duplicates = new AtomicInteger();
         private final AtomicInteger outOfOrder = new AtomicInteger();
         private final Set<String> keys = ConcurrentHashMap.newKeySet(2 * REMINDERS);
-        private final Map<String, AtomicInteger> latest = new ConcurrentHashMap<>(2 * RECIPIENTS);
+        private final Map<String, AtomicInteger> latest = new ConcurrentHashMap<>(1024);
 
         @Override
         public void deliver(Notification notification) {
