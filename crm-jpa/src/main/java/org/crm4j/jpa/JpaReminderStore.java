@@ -289,6 +289,15 @@ final class JpaReminderStore implements ReminderStore {
      * recipients' due pending reminders in order). Plain reads: the claim locks or guards what they found.
      */
     private List<Candidate> runs(EntityManager em, Instant now, int limit, int perRecipient, boolean values) {
+        if (perRecipient == 1 && !values) {
+            // runs of one: the ids alone, each its own run (a recipient has one first reminder)
+            List<Candidate> firsts = new ArrayList<>();
+            for (UUID id : em.createQuery("select r.id from CrmReminder r " + claimable("r"), UUID.class)
+                    .setParameter("now", now).setMaxResults(limit).getResultList()) {
+                firsts.add(new Candidate(id, List.of(id.toString()), null, 0, null));
+            }
+            return firsts;
+        }
         String select = values ? COLUMNS : "select r.id, r.notificationKey, r.channel, r.recipient, r.claimedUntil, "
                 + "r.version from CrmReminder r ";
         List<Candidate> firsts = new ArrayList<>();
@@ -407,15 +416,17 @@ final class JpaReminderStore implements ReminderStore {
             return List.of();
         }
         return session.inTransaction(em -> {
+            // the reminders padded with the last one up to a power of two: few statement texts for the caches
+            int slots = slots(held.size());
             StringBuilder which = new StringBuilder();
-            for (int i = 0; i < held.size(); i++) {
+            for (int i = 0; i < slots; i++) {
                 which.append(i == 0 ? "" : " or ").append("(r.id = :i").append(i).append(" and r.version = :v")
                         .append(i).append(" and r.claimedBy = :o").append(i).append(')');
             }
             Query extend = em.createQuery("update CrmReminder r set r.claimedUntil = :until where r.status = "
                     + PENDING + " and (" + which + ")").setParameter("until", until);
-            for (int i = 0; i < held.size(); i++) {
-                Reminder r = held.get(i);
+            for (int i = 0; i < slots; i++) {
+                Reminder r = held.get(Math.min(i, held.size() - 1));
                 extend.setParameter("i" + i, r.id().value()).setParameter("v" + i, r.version())
                         .setParameter("o" + i, r.claimedBy());
             }
