@@ -314,16 +314,19 @@ final class JpaReminderStore implements ReminderStore {
         for (int i = 0; i < runners; i++) {
             recipients.add(firsts.get(i).to());
         }
+        // the recipients padded with the last one up to a power of two: few statement texts for the caches
+        int slots = slots(runners);
         StringBuilder which = new StringBuilder();
-        for (int i = 0; i < runners; i++) {
+        for (int i = 0; i < slots; i++) {
             which.append(i == 0 ? "" : " or ").append("(r.channel = :c").append(i).append(" and r.recipient = :r")
                     .append(i).append(')');
         }
         TypedQuery<Object[]> query = em.createQuery(select + "where r.status = " + PENDING + " and r.dueAt <= :now "
                         + "and (" + which + ") order by r.dueAt, r.id", Object[].class).setParameter("now", now)
                 .setMaxResults(runners * perRecipient);
-        for (int i = 0; i < runners; i++) {
-            query.setParameter("c" + i, recipients.get(i).get(0)).setParameter("r" + i, recipients.get(i).get(1));
+        for (int i = 0; i < slots; i++) {
+            List<String> to = recipients.get(Math.min(i, runners - 1));
+            query.setParameter("c" + i, to.get(0)).setParameter("r" + i, to.get(1));
         }
         Map<List<String>, List<Candidate>> following = new HashMap<>();
         for (Object[] row : query.getResultList()) {
