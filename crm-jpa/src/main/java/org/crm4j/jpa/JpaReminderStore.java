@@ -91,11 +91,21 @@ final class JpaReminderStore implements ReminderStore {
     private static final Comparator<Reminder> BY_DUE = Comparator.comparing(Reminder::due)
             .thenComparing(r -> r.id().value());
 
+    /** The result mapping of {@link #HEAD_COLUMNS} ({@link ReminderEntity}). */
+    static final String HEADS_MAPPING = "CrmReminderHeads";
+    /** A first reminder's columns a locking claim needs, in the order of {@link Candidate#of}. */
+    private static final String HEAD_COLUMNS = "r.id, r.notification_key, r.channel, r.recipient, r.claimed_until, "
+            + "r.version";
+    /** How many times a claim's limit of the earliest due reminders a claim looks among for recipients. */
+    private static final int WINDOW = 4;
+
     /** The result mapping that types the native columns as the entity's attributes ({@link ReminderEntity}). */
     static final String COLUMNS_MAPPING = "CrmReminderColumns";
     /** The native columns a locking claim selects, in the order of {@link #COLUMNS}. */
     private static final String NATIVE_COLUMNS = "id, notification_key, channel, recipient, subject, body, links, "
             + "due_at, task_id, rule_code, status, claimed_by, claimed_until, attempts, fired_at, created_at, version";
+    /** {@link #NATIVE_COLUMNS} of the row aliased {@code r}. */
+    private static final String HEAD_VALUES = "r." + NATIVE_COLUMNS.replace(", ", ", r.");
 
     private final JpaSession session;
     private final String prefix;
@@ -283,31 +293,25 @@ final class JpaReminderStore implements ReminderStore {
 
     /**
      * The reminders to claim, at most {@code limit}, each recipient's in order: the first claimable reminder of each
-     * recipient, earliest due first ({@link #claimable}, one select), and, when {@code perRecipient} is more than
+     * recipient, earliest due first ({@link #firsts}, one select), and, when {@code perRecipient} is more than
      * one, the run of each of the first {@code ceil(limit / perRecipient)} of them: the claimable reminders following
      * its first one, up to {@code perRecipient} in all and until one is not claimable (a second select, of those
      * recipients' due pending reminders in order). Plain reads: the claim locks or guards what they found.
      */
     private List<Candidate> runs(EntityManager em, Instant now, int limit, int perRecipient, boolean values) {
-        if (perRecipient == 1 && !values) {
-            // runs of one: the ids alone, each its own run (a recipient has one first reminder)
-            List<Candidate> firsts = new ArrayList<>();
-            for (UUID id : em.createQuery("select r.id from CrmReminder r " + claimable("r"), UUID.class)
-                    .setParameter("now", now).setMaxResults(limit).getResultList()) {
-                firsts.add(new Candidate(id, List.of(id.toString()), null, 0, null));
-            }
-            return firsts;
+        List<Candidate> firsts = firsts(em, now, limit, values, true);
+        if (firsts == null) {
+            // every recipient among the earliest due reminders is held: look among all the due ones
+            firsts = firsts(em, now, limit, values, false);
         }
-        String select = values ? COLUMNS : "select r.id, r.notificationKey, r.channel, r.recipient, r.claimedUntil, "
-                + "r.version from CrmReminder r ";
-        List<Candidate> firsts = new ArrayList<>();
-        for (Object[] row : em.createQuery(select + claimable("r"), Object[].class).setParameter("now", now)
-                .setMaxResults(limit).getResultList()) {
-            firsts.add(Candidate.of(row, values));
+        if (firsts == null) {
+            return List.of();
         }
         if (perRecipient == 1 || firsts.isEmpty()) {
             return firsts;
         }
+        String select = values ? COLUMNS : "select r.id, r.notificationKey, r.channel, r.recipient, r.claimedUntil, "
+                + "r.version from CrmReminder r ";
         // runs for the first ceil(limit / perRecipient) recipients, then the first ones alone of the others
         int runners = Math.min(firsts.size(), (limit + perRecipient - 1) / perRecipient);
         List<List<String>> recipients = new ArrayList<>(runners);
@@ -357,19 +361,45 @@ final class JpaReminderStore implements ReminderStore {
     }
 
     /**
-     * The condition and order of the first claimable reminder of each recipient at {@code :now}: pending, due,
-     * unclaimed or past their lease, and first of their channel and recipient among the pending ones (an earlier one,
-     * claimed or held after a refusal, keeps the later ones waiting). The {@code dueAt <=} conjunct lets the
-     * {@code not exists} read a range of the {@code (channel, recipient, status, due_at)} index that is empty for a
-     * recipient's first reminder, instead of all the recipient's pending ones. A plain read: on MariaDB a locking
-     * read would lock, or with {@code skip locked} pass over, the earlier rows the {@code not exists} reads.
+     * The first pending reminder of each recipient, when it is claimable at {@code now}, earliest due first, at most
+     * {@code limit}; {@code null} when there were recipients with due reminders but none of their first ones is
+     * claimable (each is claimed elsewhere or held after a refusal). One select: a group by over a range of the
+     * {@code (status, due_at)} index finds each recipient's earliest due moment, and a join by the
+     * {@code (channel, recipient, status, due_at)} index reads the reminders at those moments; of a recipient's
+     * reminders due at the same moment the one with the lowest id is first. Its cost grows with the due reminders it
+     * reads, not with the recipients: with {@code windowed}, only the recipients among the earliest
+     * {@value #WINDOW} × {@code limit} due reminders are looked at (a recipient of the window has its first reminder
+     * in it), so a claim reads a bounded range however large the backlog; without, every due reminder.
      */
-    private static String claimable(String r) {
-        return "where " + r + ".status = " + PENDING + " and " + r + ".dueAt <= :now and (" + r + ".claimedUntil "
-                + "is null or " + r + ".claimedUntil <= :now) and not exists (select 1 from CrmReminder e "
-                + "where e.status = " + PENDING + " and e.channel = " + r + ".channel and e.recipient = " + r
-                + ".recipient and e.dueAt <= " + r + ".dueAt and (e.dueAt < " + r + ".dueAt or e.id < " + r
-                + ".id)) order by " + r + ".dueAt, " + r + ".id";
+    private @Nullable List<Candidate> firsts(EntityManager em, Instant now, int limit, boolean values,
+                                             boolean windowed) {
+        String table = prefix + "reminder";
+        String bound = windowed ? "coalesce((select w.due_at from " + table + " w where w.status = " + PENDING
+                + " and w.due_at <= ?1 order by w.due_at, w.id offset " + (WINDOW * limit - 1)
+                + " rows fetch first 1 rows only), ?1)" : "?1";
+        String sql = "select " + (values ? HEAD_VALUES : HEAD_COLUMNS) + " from " + table + " r join (select "
+                + "f.channel, f.recipient, min(f.due_at) as first_due from " + table + " f where f.status = " + PENDING
+                + " and f.due_at <= " + bound + " group by f.channel, f.recipient) h on r.channel = h.channel and "
+                + "r.recipient = h.recipient and r.due_at = h.first_due where r.status = " + PENDING
+                + " order by r.due_at, r.id";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql, values ? COLUMNS_MAPPING : HEADS_MAPPING)
+                .setParameter(1, now).getResultList();
+        List<Candidate> firsts = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        for (Object[] row : rows) {
+            Candidate c = Candidate.of(row, values);
+            if (!seen.add(c.to())) {
+                continue;                   // due at the same moment as the recipient's first one, after it by id
+            }
+            if (c.claimedUntil() == null || !c.claimedUntil().isAfter(now)) {
+                firsts.add(c);
+                if (firsts.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return firsts.isEmpty() && !rows.isEmpty() ? null : firsts;
     }
 
     /**

@@ -33,6 +33,13 @@ import java.util.UUID;
         @ColumnResult(name = "fired_at", type = Instant.class),
         @ColumnResult(name = "created_at", type = Instant.class),
         @ColumnResult(name = "version", type = Long.class)})
+@SqlResultSetMapping(name = JpaReminderStore.HEADS_MAPPING, columns = {
+        @ColumnResult(name = "id", type = UUID.class),
+        @ColumnResult(name = "notification_key", type = String.class),
+        @ColumnResult(name = "channel", type = String.class),
+        @ColumnResult(name = "recipient", type = String.class),
+        @ColumnResult(name = "claimed_until", type = Instant.class),
+        @ColumnResult(name = "version", type = Long.class)})
 @Entity(name = "CrmReminder")
 @Table(name = "crm_reminder")
 class ReminderEntity {
