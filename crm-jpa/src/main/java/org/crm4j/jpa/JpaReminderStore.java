@@ -36,10 +36,12 @@ import org.jspecify.annotations.Nullable;
  *       and only when that matches nothing, one select telling why;</li>
  *   <li>every lookup: one indexed select (the key's unique index, {@code (task_id, due_at)},
  *       {@code (status, due_at)} for the pending ones);</li>
- *   <li>a claim, by default: one plain select of the first claimable reminder of each recipient (its
- *       {@code not exists} reads the {@code (channel, recipient, status, due_at)} index), and, when runs longer than
- *       one are asked for, one select of those recipients' due pending reminders in order; then one
- *       {@code select … for update skip locked} of the chosen rows and one update of those it kept
+ *   <li>a claim, by default: one plain select of the first reminder of each recipient among the earliest due
+ *       ones (a group by over a bounded range of the {@code (status, due_at)} index, joined back by the
+ *       {@code (channel, recipient, status, due_at)} index: its cost does not grow with a recipient's backlog; a
+ *       further select over four times as many only when all of those recipients are held), and, when runs
+ *       longer than one are asked for, one select of the due pending reminders of the recipients that get a run;
+ *       then one {@code select … for update skip locked} of the chosen rows and one update of those it kept
  *       ({@code set claimed_by, claimed_until, attempts = attempts + 1, version = version + 1 where id in (…)}):
  *       three or four statements in one transaction, whatever the number claimed. Rows another claim holds are
  *       skipped, not waited for, so nodes claiming at once take disjoint sets without queueing behind each other;
@@ -96,8 +98,12 @@ final class JpaReminderStore implements ReminderStore {
     /** A first reminder's columns a locking claim needs, in the order of {@link Candidate#of}. */
     private static final String HEAD_COLUMNS = "r.id, r.notification_key, r.channel, r.recipient, r.claimed_until, "
             + "r.version";
-    /** How many times a claim's limit of the earliest due reminders a claim looks among for recipients. */
+    /**
+     * Among how many of the earliest due reminders, in claims' limits, a claim first looks for recipients; when all
+     * of theirs are held, among four times as many, up to {@link #MAX_WINDOW}, then among all.
+     */
     private static final int WINDOW = 4;
+    private static final int MAX_WINDOW = 64;
 
     /** The result mapping that types the native columns as the entity's attributes ({@link ReminderEntity}). */
     static final String COLUMNS_MAPPING = "CrmReminderColumns";
@@ -299,10 +305,13 @@ final class JpaReminderStore implements ReminderStore {
      * recipients' due pending reminders in order). Plain reads: the claim locks or guards what they found.
      */
     private List<Candidate> runs(EntityManager em, Instant now, int limit, int perRecipient, boolean values) {
-        List<Candidate> firsts = firsts(em, now, limit, values, true);
+        // the recipients of the earliest due reminders; when every one of them is held, of four times as many
+        List<Candidate> firsts = null;
+        for (int window = WINDOW * limit; firsts == null && window <= MAX_WINDOW * limit; window *= WINDOW) {
+            firsts = firsts(em, now, limit, values, window);
+        }
         if (firsts == null) {
-            // every recipient among the earliest due reminders is held: look among all the due ones
-            firsts = firsts(em, now, limit, values, false);
+            firsts = firsts(em, now, limit, values, 0);
         }
         if (firsts == null) {
             return List.of();
@@ -364,24 +373,24 @@ final class JpaReminderStore implements ReminderStore {
      * The first pending reminder of each recipient, when it is claimable at {@code now}, earliest due first, at most
      * {@code limit}; {@code null} when there were recipients with due reminders but none of their first ones is
      * claimable (each is claimed elsewhere or held after a refusal). One select: a group by over a range of the
-     * {@code (status, due_at)} index finds each recipient's earliest due moment, and a join by the
+     * {@code (status, due_at)} index, read in its order, finds each recipient's earliest due moment, and a join by the
      * {@code (channel, recipient, status, due_at)} index reads the reminders at those moments; of a recipient's
      * reminders due at the same moment the one with the lowest id is first. Its cost grows with the due reminders it
-     * reads, not with the recipients: with {@code windowed}, only the recipients among the earliest
-     * {@value #WINDOW} × {@code limit} due reminders are looked at (a recipient of the window has its first reminder
-     * in it), so a claim reads a bounded range however large the backlog; without, every due reminder.
+     * reads, not with the recipients: with a {@code window}, only the recipients among the earliest {@code window}
+     * due reminders are looked at (a recipient of the window has its first reminder in it), so a claim reads a
+     * bounded range however large the backlog; with a window of 0, every due reminder.
      */
     private @Nullable List<Candidate> firsts(EntityManager em, Instant now, int limit, boolean values,
-                                             boolean windowed) {
+                                             int window) {
         String table = prefix + "reminder";
-        String bound = windowed ? "coalesce((select w.due_at from " + table + " w where w.status = " + PENDING
-                + " and w.due_at <= ?1 order by w.due_at, w.id offset " + (WINDOW * limit - 1)
-                + " rows fetch first 1 rows only), ?1)" : "?1";
+        // the window: the earliest due reminders in the order of the (status, due_at) index, read no further
+        String due = "select d.channel, d.recipient, d.due_at from " + table + " d where d.status = " + PENDING
+                + " and d.due_at <= ?1" + (window > 0 ? " order by d.due_at, d.id fetch first " + window
+                + " rows only" : "");
         String sql = "select " + (values ? HEAD_VALUES : HEAD_COLUMNS) + " from " + table + " r join (select "
-                + "f.channel, f.recipient, min(f.due_at) as first_due from " + table + " f where f.status = " + PENDING
-                + " and f.due_at <= " + bound + " group by f.channel, f.recipient) h on r.channel = h.channel and "
-                + "r.recipient = h.recipient and r.due_at = h.first_due where r.status = " + PENDING
-                + " order by r.due_at, r.id";
+                + "w.channel, w.recipient, min(w.due_at) as first_due from (" + due + ") w group by w.channel, "
+                + "w.recipient) h on r.channel = h.channel and r.recipient = h.recipient and r.due_at = h.first_due "
+                + "where r.status = " + PENDING + " order by r.due_at, r.id";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql, values ? COLUMNS_MAPPING : HEADS_MAPPING)
                 .setParameter(1, now).getResultList();
