@@ -126,6 +126,15 @@ public record Reminder(ReminderId id, Notification notification, Instant due, @N
                 claimedBy == null ? attempts : Math.max(0, attempts - 1), firedAt, createdAt, version);
     }
 
+    /**
+     * Whether this stored reminder is still the claim {@code held} a node has: pending, of the same version and
+     * claimed by the same owner. A lease extension extends only such reminders.
+     */
+    public boolean isStillClaimAs(Reminder held) {
+        return status == ReminderStatus.PENDING && version == held.version() && claimedBy != null
+                && claimedBy.equals(held.claimedBy());
+    }
+
     /** This claimed reminder with its lease ending at {@code until} instead: what a lease extension stores. */
     public Reminder heldUntil(Instant until) {
         if (status != ReminderStatus.PENDING || claimedBy == null) {

@@ -62,9 +62,10 @@ public interface ReminderStore {
      * gets its reminders in order, whatever the nodes, and a node delivers a run of one recipient's reminders
      * without claiming again between them. A dead letter no longer holds the ones after it.
      *
-     * <p>Fairness between recipients: the recipients' first reminders take their places first, earliest due first,
-     * up to {@code limit}; only the room they leave goes to the reminders following them, earliest due first. A
-     * recipient with a long backlog thus never keeps another's first reminder out of a claim.
+     * <p>Sharing between recipients: the recipients' first claimable reminders are taken earliest due first; the
+     * first {@code ceil(limit / perRecipient)} of those recipients get their runs, the others their first reminder
+     * alone, up to {@code limit} in all. So nodes claiming at once share a few recipients with long backlogs, and
+     * many recipients each get their first reminder.
      *
      * @param now          the moment due-ness and leases are judged at
      * @param owner        the claiming node, 1 to {@link Reminder#MAX_OWNER} characters

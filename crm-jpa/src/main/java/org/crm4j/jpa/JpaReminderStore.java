@@ -486,8 +486,7 @@ final class JpaReminderStore implements ReminderStore {
             List<Reminder> extended = new ArrayList<>(updated);
             for (Reminder r : held) {
                 Reminder now = stored.get(r.id().value());
-                if (now != null && now.version() == r.version() && r.claimedBy().equals(now.claimedBy())
-                        && until.equals(now.claimedUntil()) && now.status() == ReminderStatus.PENDING) {
+                if (now != null && now.isStillClaimAs(r) && until.equals(now.claimedUntil())) {
                     extended.add(now);
                 }
             }
@@ -502,24 +501,20 @@ final class JpaReminderStore implements ReminderStore {
 
     /** The reminders whose ids are {@code ids}, read with {@code jpql} in the caller's transaction. */
     private static List<Reminder> reminders(EntityManager em, String jpql, Set<UUID> ids) {
-        List<Object[]> rows = em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList();
-        List<Reminder> out = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            out.add(toReminder(row));
-        }
-        return out;
+        return toReminders(em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList());
     }
 
     /** The reminders whose columns {@code query} selects: values, never entities, so nothing enters the context. */
     private List<Reminder> reminders(Function<EntityManager, TypedQuery<Object[]>> query) {
-        return session.read(em -> {
-            List<Object[]> rows = query.apply(em).getResultList();
-            List<Reminder> reminders = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                reminders.add(toReminder(row));
-            }
-            return reminders;
-        });
+        return session.read(em -> toReminders(query.apply(em).getResultList()));
+    }
+
+    private static List<Reminder> toReminders(List<Object[]> rows) {
+        List<Reminder> reminders = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            reminders.add(toReminder(row));
+        }
+        return reminders;
     }
 
     private static ReminderEntity toRow(Reminder r) {

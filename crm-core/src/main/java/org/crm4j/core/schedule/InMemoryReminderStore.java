@@ -185,8 +185,7 @@ public final class InMemoryReminderStore implements ReminderStore {
         List<Reminder> extended = new ArrayList<>(held.size());
         for (Reminder r : held) {
             Reminder stored = byId.get(r.id());
-            if (stored != null && stored.status() == ReminderStatus.PENDING && stored.version() == r.version()
-                    && r.claimedBy().equals(stored.claimedBy())) {
+            if (stored != null && stored.isStillClaimAs(r)) {
                 extended.add(put(stored, stored.heldUntil(until)));
             }
         }

@@ -365,10 +365,11 @@ public final class Scheduler {
                 if (extended.size() < rest.size()) {
                     LOG.warn("{} of {} claimed reminders were taken over by another node before their lease was "
                             + "extended; they are left to it", rest.size() - extended.size(), rest.size());
-                    rest = new ArrayList<>(extended);
-                    continue;
                 }
                 rest = new ArrayList<>(extended);
+                if (rest.isEmpty()) {
+                    break;
+                }
             }
             Reminder reminder = rest.remove(0);
             List<String> to = List.of(reminder.notification().channel(), reminder.notification().recipient());
